@@ -1,0 +1,78 @@
+import { defineRoute } from '../common/route.js';
+import {
+  AdminAuthRequest,
+  AdminAuthResponse,
+  CreateSessionRequest,
+  CreateSessionResponse,
+  CreateWalletRequest,
+  CreateWalletResponse,
+  ListSessionsQuery,
+  ListSessionsResponse,
+  ListWalletsResponse,
+  RevokeSessionResponse,
+  SessionIdParams,
+} from './schemas.js';
+
+/**
+ * Version of the admin API: the CLI's channel to its daemon. It is mounted only on the unix socket
+ * (never on TCP) and every route but the login needs a short-lived token from that login.
+ */
+export const ADMIN_API_VERSION = '1';
+
+const ADMIN_ERRORS = ['ADMIN__AUTH_REQUIRED', 'ADMIN__INVALID_TOKEN'] as const;
+
+export const adminRoutes = {
+  auth: defineRoute({
+    method: 'POST',
+    path: '/v1/admin/auth',
+    auth: 'password',
+    summary: 'Trade the master password for an admin token valid a few minutes.',
+    body: AdminAuthRequest,
+    response: AdminAuthResponse,
+    errors: ['KEYSTORE__WRONG_PASSWORD', 'ADMIN__TOO_MANY_ATTEMPTS'],
+  }),
+  createWallet: defineRoute({
+    method: 'POST',
+    path: '/v1/admin/wallets',
+    auth: 'admin',
+    summary: 'Create an agent wallet: a new key, encrypted into the keystore.',
+    body: CreateWalletRequest,
+    response: CreateWalletResponse,
+    errors: [...ADMIN_ERRORS, 'WALLET__NAME_TAKEN'],
+  }),
+  listWallets: defineRoute({
+    method: 'GET',
+    path: '/v1/admin/wallets',
+    auth: 'admin',
+    summary: 'All agent wallets.',
+    response: ListWalletsResponse,
+    errors: ADMIN_ERRORS,
+  }),
+  createSession: defineRoute({
+    method: 'POST',
+    path: '/v1/admin/sessions',
+    auth: 'admin',
+    summary: 'Open a session on a wallet; the response carries its token, shown this once.',
+    body: CreateSessionRequest,
+    response: CreateSessionResponse,
+    errors: [...ADMIN_ERRORS, 'WALLET__NOT_FOUND', 'SESSION__INVALID_TTL', 'AMOUNT__INVALID'],
+  }),
+  listSessions: defineRoute({
+    method: 'GET',
+    path: '/v1/admin/sessions',
+    auth: 'admin',
+    summary: 'Active sessions (all=true adds expired and revoked ones).',
+    query: ListSessionsQuery,
+    response: ListSessionsResponse,
+    errors: [...ADMIN_ERRORS, 'WALLET__NOT_FOUND'],
+  }),
+  revokeSession: defineRoute({
+    method: 'POST',
+    path: '/v1/admin/sessions/:id/revoke',
+    auth: 'admin',
+    summary: 'Revoke a session: its token is refused from the next request on.',
+    params: SessionIdParams,
+    response: RevokeSessionResponse,
+    errors: [...ADMIN_ERRORS, 'SESSION__NOT_FOUND'],
+  }),
+} as const;

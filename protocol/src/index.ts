@@ -1,0 +1,11 @@
+export * from './errors/codes.js';
+export * from './errors/waiaas-error.js';
+export type { ValidationIssue } from './errors/request.js';
+export * from './common/ids.js';
+export * from './common/route.js';
+export * from './common/openapi.js';
+export * from './amount.js';
+export * as agent from './agent/index.js';
+export * as admin from './admin/index.js';
+export { AGENT_API_VERSION, agentRoutes } from './agent/routes.js';
+export { ADMIN_API_VERSION, adminRoutes } from './admin/routes.js';

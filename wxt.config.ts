@@ -1,0 +1,26 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// The extension's sources live in extension/ (the product's fixed layout), but WXT runs from the
+// repository root so that one `wxt build` builds it and this file stays where the layout puts it.
+export default defineConfig({
+  srcDir: 'extension',
+  outDir: 'extension/.output',
+  // WXT builds Firefox as MV2 unless told otherwise; the companion is MV3 in both browsers.
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'WAIaaS Owner companion',
+    description: 'Review, co-sign or stop what your AI agents do with their wallets.',
+    permissions: ['storage', 'notifications'],
+    // The signer only listens on loopback; the extension never needs any other host.
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: { gecko: { id: 'owner-companion@waiaas.local', strict_min_version: '128.0' } },
+          // Firefox MV3's default CSP blocks ws://127.0.0.1 from the background page.
+          content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
+        }
+      : {}),
+  }),
+});
