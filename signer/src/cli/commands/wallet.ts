@@ -1,0 +1,21 @@
+import { adminRoutes, type Chain } from '@waiaas/protocol';
+import type { CliContext } from '../context.js';
+import { loginAsMaster } from '../login.js';
+
+export async function walletCreateCommand(ctx: CliContext, opts: { chain: Chain; name?: string }): Promise<void> {
+  const client = await loginAsMaster(ctx.paths);
+  const { wallet } = await client.call(adminRoutes.createWallet, { body: { chain: opts.chain, name: opts.name } });
+  ctx.out.result({ wallet }, () =>
+    `Created ${wallet.chain} wallet "${wallet.name}"\n  id       ${wallet.id}\n  address  ${wallet.address}\n  network  ${wallet.network}`,
+  );
+}
+
+export async function walletListCommand(ctx: CliContext): Promise<void> {
+  const client = await loginAsMaster(ctx.paths);
+  const { wallets } = await client.call(adminRoutes.listWallets);
+  ctx.out.result({ wallets }, () =>
+    wallets.length === 0
+      ? 'No wallets yet: waiaas wallet create --chain solana'
+      : wallets.map((w) => `${w.name.padEnd(16)} ${w.chain.padEnd(7)} ${w.network.padEnd(14)} ${w.address}  ${w.id}`).join('\n'),
+  );
+}

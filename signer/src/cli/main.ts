@@ -1,0 +1,109 @@
+import { Command, CommanderError, Option } from 'commander';
+import { WaiaasError } from '@waiaas/protocol';
+import { SIGNER_VERSION } from '../daemon/version.js';
+import { cliContext } from './context.js';
+import { printError } from './output.js';
+
+const program = new Command('waiaas')
+  .description('WAIaaS signer: keeps AI agents\' wallet keys, lets agents in with short-lived sessions.')
+  .version(SIGNER_VERSION)
+  .option('--json', 'machine-readable output')
+  .option('--home <dir>', 'data directory (default $WAIAAS_HOME or ~/.waiaas)')
+  .showHelpAfterError()
+  .exitOverride();
+
+// Commands load their modules on demand: the daemon's dependencies (chain libraries, the keystore)
+// take a second to import, and `waiaas status` or `--help` should not pay for them.
+const commands = {
+  init: () => import('./commands/init.js'),
+  start: () => import('./commands/start.js'),
+  stop: () => import('./commands/stop.js'),
+  status: () => import('./commands/status.js'),
+  wallet: () => import('./commands/wallet.js'),
+  session: () => import('./commands/session.js'),
+};
+
+let exitCode = 0;
+const ctx = (cmd: Command) => cliContext(cmd.optsWithGlobals<{ json?: boolean; home?: string }>());
+
+program
+  .command('init')
+  .description('create the data directory, config.toml, keystore and database (password from WAIAAS_MASTER_PASSWORD[_FILE] or a prompt)')
+  .action(async (_opts, cmd: Command) => (await commands.init()).initCommand(ctx(cmd)));
+
+program
+  .command('start')
+  .description('start the signer (foreground unless --daemon)')
+  .option('--daemon', 'detach and run in the background, writing a pid file and logs/signer.log')
+  .addOption(new Option('--password-stdin', 'read the master password from stdin').hideHelp())
+  .action(async (opts: { daemon?: boolean; passwordStdin?: boolean }, cmd: Command) =>
+    (await commands.start()).startCommand(ctx(cmd), opts),
+  );
+
+program
+  .command('stop')
+  .description('stop the running signer gracefully (in-flight requests finish, keys are wiped)')
+  .action(async (_opts, cmd: Command) => (await commands.stop()).stopCommand(ctx(cmd)));
+
+program
+  .command('status')
+  .description('show whether the signer is running (exit code 3 when stopped)')
+  .action(async (_opts, cmd: Command) => {
+    exitCode = await (await commands.status()).statusCommand(ctx(cmd));
+  });
+
+const wallet = program.command('wallet').description('agent wallets');
+wallet
+  .command('create')
+  .description('create an agent wallet with a new key')
+  .addOption(new Option('--chain <chain>', 'chain family').choices(['solana', 'evm']).makeOptionMandatory())
+  .option('--name <name>', 'a label (default <chain>-<n>)')
+  .action(async (opts: { chain: 'solana' | 'evm'; name?: string }, cmd: Command) =>
+    (await commands.wallet()).walletCreateCommand(ctx(cmd), opts),
+  );
+wallet
+  .command('list')
+  .description('list agent wallets')
+  .action(async (_opts, cmd: Command) => (await commands.wallet()).walletListCommand(ctx(cmd)));
+
+const session = program.command('session').description('agent sessions');
+session
+  .command('create')
+  .description('open a session on a wallet and print its token once')
+  .requiredOption('--wallet <id|name>', 'the wallet the agent may use')
+  .option('--ttl <duration>', 'lifetime, e.g. 30m, 1h, 7d (default 24h, max 30d)')
+  .option('--max-per-tx <amount>', 'largest single transaction: smallest units, or e.g. "0.5 SOL"')
+  .option('--max-total <amount>', 'total the session may spend: smallest units, or e.g. "2 SOL"')
+  .action(async (opts: { wallet: string; ttl?: string; maxPerTx?: string; maxTotal?: string }, cmd: Command) =>
+    (await commands.session()).sessionCreateCommand(ctx(cmd), opts),
+  );
+session
+  .command('list')
+  .description('list active sessions')
+  .option('--wallet <id|name>', 'only this wallet')
+  .option('--all', 'include expired and revoked sessions')
+  .action(async (opts: { wallet?: string; all?: boolean }, cmd: Command) =>
+    (await commands.session()).sessionListCommand(ctx(cmd), opts),
+  );
+session
+  .command('revoke')
+  .description('revoke a session: its token stops working at once')
+  .argument('<id>', 'session id')
+  .action(async (id: string, _opts, cmd: Command) => (await commands.session()).sessionRevokeCommand(ctx(cmd), id));
+
+const wantsJson = process.argv.includes('--json');
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version end through here too, with exit code 0.
+    if (error.exitCode !== 0) {
+      printError(new WaiaasError('CLI__USAGE', { reason: error.message.replace(/^error: /, '') }), wantsJson);
+    }
+    exitCode = error.exitCode === 0 ? 0 : 2;
+  } else {
+    printError(error, wantsJson);
+    exitCode = 1;
+  }
+}
+process.exitCode = exitCode;

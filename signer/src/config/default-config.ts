@@ -1,0 +1,26 @@
+/** Written by `waiaas init`. Every key is optional; these are the defaults. */
+export const DEFAULT_CONFIG_TOML = `# WAIaaS signer configuration.
+# Any key can be overridden by an environment variable WAIAAS_<SECTION>_<KEY>,
+# e.g. WAIAAS_DAEMON_PORT=3200. Durations: 90s, 15m, 1h, 7d.
+
+[daemon]
+# The agent API listens on this loopback address (never anything else) and on $WAIAAS_HOME/signer.sock.
+hostname = "127.0.0.1"
+port = 3100
+log_level = "info"
+# How long "waiaas stop" lets in-flight requests finish.
+shutdown_timeout = "30s"
+
+[session]
+default_ttl = "24h"
+# No session may be created with a longer TTL; there are no unlimited sessions.
+max_ttl = "30d"
+max_renewals = 30
+# A session cannot be renewed past this age, however often it renews.
+absolute_lifetime = "30d"
+
+[security]
+# Lifetime of the admin token the CLI gets from the master password.
+admin_token_ttl = "5m"
+max_body_bytes = 65536
+`;

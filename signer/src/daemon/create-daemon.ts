@@ -1,0 +1,76 @@
+import type { Hono } from 'hono';
+import { createMasterAuth } from '../admin/master-auth.js';
+import { createAuditLog } from '../audit/audit-log.js';
+import type { Config } from '../config/schema.js';
+import type { Db } from '../db/open-database.js';
+import type { Keystore } from '../keystore/index.js';
+import type { Logger } from '../log/logger.js';
+import { createAdminApp } from '../server/admin/admin-app.js';
+import { createAgentApp } from '../server/agent/agent-app.js';
+import { socketFetch } from '../server/listeners.js';
+import { authenticateSession } from '../session/authenticate-session.js';
+import { createSession } from '../session/create-session.js';
+import { renewSession } from '../session/renew-session.js';
+import { revokeSession } from '../session/revoke-session.js';
+import { sessionPolicyFrom } from '../session/session-policy.js';
+import { createSessionStore, toSession } from '../session/session-store.js';
+import { createWallet } from '../wallet/create-wallet.js';
+import { createWalletStore } from '../wallet/wallet-store.js';
+
+export interface DaemonServices {
+  /** Unix socket: agent API plus /v1/admin. */
+  socketApp: Hono['fetch'];
+  /** Loopback TCP: agent API only. */
+  tcpApp: Hono['fetch'];
+  audit: ReturnType<typeof createAuditLog>;
+}
+
+/**
+ * The one place services are constructed and wired together. Everything else receives what it
+ * needs as arguments, so tests can build any piece on its own.
+ */
+export function createDaemon(opts: {
+  config: Config;
+  db: Db;
+  keystore: Keystore;
+  log: Logger;
+  version: string;
+  now?: () => number;
+}): DaemonServices {
+  const { config, db, keystore, log, version } = opts;
+  const now = opts.now ?? Date.now;
+  const audit = createAuditLog(db, now);
+  const wallets = createWalletStore(db);
+  const sessions = createSessionStore(db);
+  const tokenKey = () => keystore.sessionTokenKey();
+  const sessionDeps = { sessions, wallets, audit, tokenKey, now, policy: sessionPolicyFrom(config) };
+
+  const agentApp = createAgentApp({
+    version,
+    log,
+    audit,
+    wallets,
+    maxBodyBytes: config.security.max_body_bytes,
+    authenticate: (token) => authenticateSession(sessionDeps, token),
+    renew: (caller, sessionId) => renewSession(sessionDeps, caller, sessionId),
+  });
+  const adminApp = createAdminApp({
+    log,
+    maxBodyBytes: config.security.max_body_bytes,
+    masterAuth: createMasterAuth({
+      verifyPassword: (password) => keystore.verifyPassword(password),
+      audit,
+      tokenTtlSeconds: config.security.admin_token_ttl,
+      now,
+    }),
+    createWallet: (request) => createWallet({ wallets, keystore, audit, now }, request),
+    listWallets: () => wallets.list(),
+    createSession: (request) => createSession(sessionDeps, request),
+    listSessions: ({ wallet, all }) =>
+      sessions
+        .list({ walletId: wallet ? wallets.resolve(wallet).id : undefined, activeAt: all ? undefined : now() })
+        .map((row) => toSession(row, now())),
+    revokeSession: (sessionId) => revokeSession(sessionDeps, sessionId),
+  });
+  return { socketApp: socketFetch(agentApp.fetch, adminApp.fetch), tcpApp: agentApp.fetch, audit };
+}

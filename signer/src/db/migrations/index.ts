@@ -1,0 +1,7 @@
+import { initialSchema } from './001-initial.js';
+
+/**
+ * Ordered schema migrations; a migration's position is its version. Never edit a shipped one:
+ * append a new entry instead.
+ */
+export const MIGRATIONS: readonly string[] = [initialSchema];

@@ -1,0 +1,42 @@
+import { type admin, adminRoutes } from '@waiaas/protocol';
+import { Hono } from 'hono';
+import type { MasterAuth } from '../../admin/master-auth.js';
+import type { Logger } from '../../log/logger.js';
+import { adminAuth } from '../middleware/admin-auth.js';
+import { bodyLimit } from '../middleware/body-limit.js';
+import { createErrorHandler, notFound } from '../middleware/error-handler.js';
+import { hostGuard } from '../middleware/host-guard.js';
+import { originGuard } from '../middleware/origin-guard.js';
+import { mountRoute } from '../mount-route.js';
+
+export interface AdminAppDeps {
+  maxBodyBytes: number;
+  log: Logger;
+  masterAuth: MasterAuth;
+  createWallet: (request: { chain: 'solana' | 'evm'; name?: string }) => Promise<admin.Wallet>;
+  listWallets: () => admin.Wallet[];
+  createSession: (request: admin.CreateSessionRequest) => Promise<{ session: admin.Session; token: string }>;
+  listSessions: (filter: { wallet?: string; all: boolean }) => admin.Session[];
+  revokeSession: (sessionId: string) => admin.Session;
+}
+
+/**
+ * The admin API, for the CLI. Mounted only on the unix socket (0600, in a 0700 home), never on
+ * TCP; and even there every route but the login wants a token from the master password.
+ */
+export function createAdminApp(deps: AdminAppDeps): Hono {
+  const app = new Hono();
+  app.onError(createErrorHandler(deps.log));
+  app.notFound(notFound);
+  app.use('*', hostGuard(), originGuard(), bodyLimit(deps.maxBodyBytes), adminAuth(deps.masterAuth));
+
+  mountRoute(app, adminRoutes.auth, ({ body }) => deps.masterAuth.login(body.password));
+  mountRoute(app, adminRoutes.createWallet, async ({ body }) => ({ wallet: await deps.createWallet(body) }));
+  mountRoute(app, adminRoutes.listWallets, () => ({ wallets: deps.listWallets() }));
+  mountRoute(app, adminRoutes.createSession, ({ body }) => deps.createSession(body));
+  mountRoute(app, adminRoutes.listSessions, ({ query }) => ({
+    sessions: deps.listSessions({ wallet: query.wallet, all: query.all === 'true' }),
+  }));
+  mountRoute(app, adminRoutes.revokeSession, ({ params }) => ({ session: deps.revokeSession(params.id) }));
+  return app;
+}

@@ -1,0 +1,51 @@
+import { AGENT_API_VERSION, agentRoutes, buildOpenApiDocument, WaiaasError } from '@waiaas/protocol';
+import { Hono } from 'hono';
+import type { AuditLog } from '../../audit/audit-log.js';
+import type { Logger } from '../../log/logger.js';
+import type { AuthenticatedSession } from '../../session/authenticate-session.js';
+import type { agent } from '@waiaas/protocol';
+import type { WalletStore } from '../../wallet/wallet-store.js';
+import { bodyLimit } from '../middleware/body-limit.js';
+import { createErrorHandler, notFound } from '../middleware/error-handler.js';
+import { hostGuard } from '../middleware/host-guard.js';
+import { originGuard } from '../middleware/origin-guard.js';
+import { type SessionEnv, sessionAuth } from '../middleware/session-auth.js';
+import { mountRoute } from '../mount-route.js';
+
+export interface AgentAppDeps {
+  version: string;
+  maxBodyBytes: number;
+  log: Logger;
+  audit: AuditLog;
+  wallets: WalletStore;
+  authenticate: (token: string) => Promise<AuthenticatedSession>;
+  renew: (caller: AuthenticatedSession, sessionId: string) => Promise<agent.SessionRenewResponse>;
+}
+
+/**
+ * The untrusted agent API, served on the unix socket and on loopback TCP. Guards run before
+ * routing, so even a path that matches nothing is refused without a token.
+ */
+export function createAgentApp(deps: AgentAppDeps): Hono<SessionEnv> {
+  const app = new Hono<SessionEnv>();
+  app.onError(createErrorHandler(deps.log));
+  app.notFound(notFound);
+  app.use('*', hostGuard(), originGuard(), bodyLimit(deps.maxBodyBytes));
+  app.use('*', sessionAuth({ authenticate: deps.authenticate, audit: deps.audit }));
+
+  const openApi = buildOpenApiDocument(
+    { title: 'WAIaaS agent API', version: AGENT_API_VERSION, description: 'The API AI agents use to reach their wallet.' },
+    Object.values(agentRoutes),
+  );
+
+  mountRoute(app, agentRoutes.health, () => ({ status: 'ok' as const, version: deps.version, agentApiVersion: AGENT_API_VERSION }));
+  mountRoute(app, agentRoutes.walletAddress, (_input, c) => {
+    const { wallet_id } = c.get('session').row;
+    const wallet = deps.wallets.findById(wallet_id);
+    if (!wallet) throw new WaiaasError('WALLET__NOT_FOUND', { wallet: wallet_id });
+    return { walletId: wallet.id, name: wallet.name, chain: wallet.chain, network: wallet.network, address: wallet.address };
+  });
+  mountRoute(app, agentRoutes.renewSession, ({ params }, c) => deps.renew(c.get('session'), params.id));
+  mountRoute(app, agentRoutes.openApi, () => openApi);
+  return app;
+}

@@ -1,0 +1,45 @@
+import { type Chain, type admin, WaiaasError } from '@waiaas/protocol';
+import { v7 as uuidv7 } from 'uuid';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Keystore } from '../keystore/index.js';
+import type { WalletStore } from './wallet-store.js';
+
+/** Until networks become configuration, a new wallet lives on its family's public test network. */
+export const DEFAULT_NETWORK: Record<Chain, string> = { solana: 'solana-devnet', evm: 'sepolia' };
+
+export interface CreateWalletDeps {
+  wallets: WalletStore;
+  keystore: Keystore;
+  audit: AuditLog;
+  now?: () => number;
+}
+
+/**
+ * Generates the key inside the keystore first, then records the wallet. If recording fails the
+ * key file stays behind unused, which loses nothing; the reverse order could leave a wallet row
+ * with no key.
+ */
+export async function createWallet(deps: CreateWalletDeps, request: { chain: Chain; name?: string }): Promise<admin.Wallet> {
+  const name = request.name ?? nextDefaultName(deps.wallets, request.chain);
+  if (deps.wallets.nameTaken(name)) throw new WaiaasError('WALLET__NAME_TAKEN', { name });
+  const id = uuidv7();
+  const { address } = await deps.keystore.createKey(id, request.chain);
+  const wallet: admin.Wallet = {
+    id,
+    name,
+    chain: request.chain,
+    network: DEFAULT_NETWORK[request.chain],
+    address,
+    createdAt: new Date((deps.now ?? Date.now)()).toISOString(),
+  };
+  deps.wallets.insert(wallet);
+  deps.audit.record({ actor: 'master', action: 'wallet.create', walletId: id, details: { name, chain: wallet.chain } });
+  return wallet;
+}
+
+function nextDefaultName(wallets: WalletStore, chain: Chain): string {
+  for (let n = 1; ; n++) {
+    const candidate = `${chain}-${n}`;
+    if (!wallets.nameTaken(candidate)) return candidate;
+  }
+}
