@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 // repository root so that one `wxt build` builds it and this file stays where the layout puts it.
 export default defineConfig({
   srcDir: 'extension',
+  // Entrypoints import what they use; no auto-imported globals.
+  imports: false,
   outDir: 'extension/.output',
   // WXT builds Firefox as MV2 unless told otherwise; the companion is MV3 in both browsers.
   manifestVersion: 3,
@@ -17,7 +19,14 @@ export default defineConfig({
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     ...(browser === 'firefox'
       ? {
-          browser_specific_settings: { gecko: { id: 'owner-companion@waiaas.local', strict_min_version: '128.0' } },
+          browser_specific_settings: {
+            gecko: {
+              id: 'owner-companion@waiaas.local',
+              strict_min_version: '128.0',
+              // The companion sends nothing anywhere but the local signer.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
           // Firefox MV3's default CSP blocks ws://127.0.0.1 from the background page.
           content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
         }
