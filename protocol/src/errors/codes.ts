@@ -1,4 +1,5 @@
 import { authErrors } from './auth.js';
+import { chainErrors } from './chain.js';
 import { daemonErrors } from './daemon.js';
 import { keystoreErrors } from './keystore.js';
 import { requestErrors } from './request.js';
@@ -14,6 +15,7 @@ export const ERRORS = {
   ...keystoreErrors,
   ...walletErrors,
   ...daemonErrors,
+  ...chainErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
