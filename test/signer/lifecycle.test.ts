@@ -123,6 +123,21 @@ describe('waiaas start / status / stop', () => {
     expect((await home.cli('status')).code).toBe(3);
   });
 
+  it('stop lets a request that is already in flight finish', async () => {
+    const signer = await startSigner(home);
+    // A master login runs Argon2id (~0.1 s or more), long enough to stop the signer in its middle.
+    const login = httpRequest({ socketPath: home.socketPath }, 'POST', '/v1/admin/auth', {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ password: TEST_PASSWORD }),
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    const exited = signer.stop();
+    const res = await login;
+    expect(res.status).toBe(200);
+    expect(await exited).toBe(0);
+    expect(signer.output()).toContain('"message":"signer stopped"');
+  });
+
   it('a crashed signer leaves no lock behind', async () => {
     const signer = await startSigner(home);
     signer.process.kill('SIGKILL');

@@ -62,5 +62,5 @@ export const ListSessionsQuery = z.strictObject({
 });
 export const ListSessionsResponse = z.object({ sessions: z.array(Session) });
 
-export const SessionIdParams = z.strictObject({ id: Id });
+export { IdParams as SessionIdParams } from '../common/ids.js';
 export const RevokeSessionResponse = z.object({ session: Session });

@@ -17,7 +17,7 @@ export const WalletAddressResponse = z.object({
 });
 export type WalletAddressResponse = z.infer<typeof WalletAddressResponse>;
 
-export const SessionIdParams = z.strictObject({ id: Id });
+export { IdParams as SessionIdParams } from '../common/ids.js';
 
 export const SessionRenewResponse = z.object({
   sessionId: Id,

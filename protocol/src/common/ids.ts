@@ -11,3 +11,6 @@ export const Timestamp = z.iso.datetime();
 
 /** An amount in the chain's smallest unit (lamports, wei), as a decimal string: JSON has no bigint. */
 export const AmountString = z.string().regex(/^(0|[1-9][0-9]*)$/, 'must be a whole number of the smallest unit');
+
+/** Path parameters of routes addressed by one id, e.g. `/v1/sessions/:id/renew`. */
+export const IdParams = z.strictObject({ id: Id });
