@@ -40,3 +40,11 @@ describe('formatAmount', () => {
     expect(formatAmount(2n * 10n ** 18n, ETH)).toBe('2 ETH');
   });
 });
+
+describe('PositiveAmount', () => {
+  it('refuses zero, negatives, decimals and non-strings with an issue, never a crash', async () => {
+    const { PositiveAmount } = await import('./agent/transaction-schemas.js');
+    for (const bad of ['0', '-5', '1.5', '1e3', '', 5, '9'.repeat(79)]) expect(PositiveAmount.safeParse(bad).success).toBe(false);
+    expect(PositiveAmount.parse('1')).toBe('1');
+  });
+});

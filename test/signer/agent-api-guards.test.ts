@@ -149,7 +149,9 @@ describe('the agent API edge, against the real daemon', () => {
     expect(res.status).toBe(200);
     const doc = res.body as { openapi: string; paths: Record<string, Record<string, { security: unknown[] }>> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/doc', '/health', '/v1/sessions/{id}/renew', '/v1/wallet/address']);
+    const expected = new Set(Object.values(agentRoutes).map((r) => r.path.replace(/:([a-z]+)/gi, '{$1}')));
+    expect(Object.keys(doc.paths).sort()).toEqual([...expected].sort());
+    expect(doc.paths['/v1/transactions/send']).toBeDefined();
     expect(doc.paths['/health']?.get?.security).toEqual([]);
     expect(doc.paths['/v1/wallet/address']?.get?.security).toEqual([{ bearer: [] }]);
     expect(JSON.stringify(doc)).not.toContain('/v1/admin');
@@ -163,7 +165,9 @@ describe('the agent API edge, against the real daemon', () => {
     const after = db.prepare("SELECT count(*) FROM audit_log WHERE action = 'session.use' AND session_id = ?").pluck().get(sessionId) as number;
     expect(after).toBe(before + 1);
     const actions = db.prepare('SELECT DISTINCT action FROM audit_log').pluck().all();
-    expect(actions).toEqual(expect.arrayContaining(['home.init', 'daemon.start', 'admin.login', 'wallet.create', 'session.create', 'session.use']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['home.init', 'daemon.start', 'admin.login', 'admin.request', 'wallet.create', 'session.create', 'session.use']),
+    );
     db.close();
   });
 });

@@ -38,7 +38,7 @@ export const adminRoutes = {
     summary: 'Create an agent wallet: a new key, encrypted into the keystore.',
     body: CreateWalletRequest,
     response: CreateWalletResponse,
-    errors: [...ADMIN_ERRORS, 'WALLET__NAME_TAKEN'],
+    errors: [...ADMIN_ERRORS, 'WALLET__NAME_TAKEN', 'NETWORK__NOT_FOUND', 'NETWORK__WRONG_FAMILY'],
   }),
   listWallets: defineRoute({
     method: 'GET',

@@ -20,7 +20,13 @@ export const Wallet = z.object({
 });
 export type Wallet = z.infer<typeof Wallet>;
 
-export const CreateWalletRequest = z.strictObject({ chain: Chain, name: WalletName.optional() });
+export const CreateWalletRequest = z.strictObject({
+  chain: Chain,
+  name: WalletName.optional(),
+  /** A network name from config (see `waiaas network list`); default: the family's public test network. */
+  network: z.string().min(1).max(40).optional(),
+});
+export type CreateWalletRequest = z.infer<typeof CreateWalletRequest>;
 export const CreateWalletResponse = z.object({ wallet: Wallet });
 export const ListWalletsResponse = z.object({ wallets: z.array(Wallet) });
 

@@ -1,5 +1,16 @@
 import { defineRoute } from '../common/route.js';
+import { IdParams } from '../common/ids.js';
 import { HealthResponse, OpenApiDocument, SessionIdParams, SessionRenewResponse, WalletAddressResponse } from './schemas.js';
+import {
+  AssetsResponse,
+  BalanceResponse,
+  ListTransactionsQuery,
+  ListTransactionsResponse,
+  SendTransactionRequest,
+  SendTransactionResponse,
+  SimulateTransactionResponse,
+  Transaction,
+} from './transaction-schemas.js';
 
 /** Version of the untrusted agent API. Bump on a breaking change and note it in CHANGELOG.md. */
 export const AGENT_API_VERSION = '1';
@@ -10,6 +21,16 @@ const SESSION_ERRORS = [
   'SESSION__EXPIRED',
   'SESSION__REVOKED',
   'SESSION__TOKEN_SUPERSEDED',
+] as const;
+
+const TX_INPUT_ERRORS = [
+  ...SESSION_ERRORS,
+  'CHAIN__INVALID_ADDRESS',
+  'CHAIN__UNKNOWN_TOKEN',
+  'CHAIN__INVALID_CALL',
+  'CHAIN__UNSUPPORTED',
+  'CHAIN__INSUFFICIENT_FUNDS',
+  'CHAIN__RPC_UNAVAILABLE',
 ] as const;
 
 export const agentRoutes = {
@@ -45,6 +66,68 @@ export const agentRoutes = {
       'SESSION__LIFETIME_EXHAUSTED',
       'SESSION__RENEWAL_CONFLICT',
     ],
+  }),
+  walletBalance: defineRoute({
+    method: 'GET',
+    path: '/v1/wallet/balance',
+    auth: 'session',
+    summary: "The wallet's native balance, in the smallest unit.",
+    response: BalanceResponse,
+    errors: [...SESSION_ERRORS, 'CHAIN__RPC_UNAVAILABLE'],
+  }),
+  walletAssets: defineRoute({
+    method: 'GET',
+    path: '/v1/wallet/assets',
+    auth: 'session',
+    summary: 'Native balance and token balances of the wallet.',
+    response: AssetsResponse,
+    errors: [...SESSION_ERRORS, 'CHAIN__RPC_UNAVAILABLE'],
+  }),
+  sendTransaction: defineRoute({
+    method: 'POST',
+    path: '/v1/transactions/send',
+    auth: 'session',
+    summary:
+      'Request a transaction. Validated and built at once (bad input is refused before anything is signed); answers { id, status, tier } and the pipeline goes on in the background.',
+    body: SendTransactionRequest,
+    response: SendTransactionResponse,
+    errors: [...TX_INPUT_ERRORS, 'TRANSACTION__IDEMPOTENCY_CONFLICT'],
+  }),
+  simulateTransaction: defineRoute({
+    method: 'POST',
+    path: '/v1/transactions/simulate',
+    auth: 'session',
+    summary: 'Dry run of a send: validation, the tier it would get, and the balance changes the chain predicts. Nothing is reserved or signed.',
+    body: SendTransactionRequest,
+    response: SimulateTransactionResponse,
+    errors: TX_INPUT_ERRORS,
+  }),
+  listTransactions: defineRoute({
+    method: 'GET',
+    path: '/v1/transactions',
+    auth: 'session',
+    summary: "The wallet's transactions, newest first, with cursor pagination.",
+    query: ListTransactionsQuery,
+    response: ListTransactionsResponse,
+    errors: SESSION_ERRORS,
+  }),
+  getTransaction: defineRoute({
+    method: 'GET',
+    path: '/v1/transactions/:id',
+    auth: 'session',
+    summary: 'One transaction and its status.',
+    params: IdParams,
+    response: Transaction,
+    errors: [...SESSION_ERRORS, 'TRANSACTION__NOT_FOUND'],
+  }),
+  cancelTransaction: defineRoute({
+    method: 'POST',
+    path: '/v1/transactions/:id/cancel',
+    auth: 'session',
+    summary: 'Cancel a transaction that is still waiting (PENDING, QUEUED or AWAITING_APPROVAL).',
+    params: IdParams,
+    response: Transaction,
+    errors: [...SESSION_ERRORS, 'TRANSACTION__NOT_FOUND', 'TRANSACTION__NOT_CANCELLABLE'],
   }),
   openApi: defineRoute({
     method: 'GET',

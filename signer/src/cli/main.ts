@@ -21,6 +21,7 @@ const commands = {
   status: () => import('./commands/status.js'),
   wallet: () => import('./commands/wallet.js'),
   session: () => import('./commands/session.js'),
+  network: () => import('./commands/network.js'),
 };
 
 let exitCode = 0;
@@ -58,13 +59,21 @@ wallet
   .description('create an agent wallet with a new key')
   .addOption(new Option('--chain <chain>', 'chain family').choices(['solana', 'evm']).makeOptionMandatory())
   .option('--name <name>', 'a label (default <chain>-<n>)')
-  .action(async (opts: { chain: 'solana' | 'evm'; name?: string }, cmd: Command) =>
+  .option('--network <name>', 'a network from "waiaas network list" (default solana-devnet / sepolia)')
+  .action(async (opts: { chain: 'solana' | 'evm'; name?: string; network?: string }, cmd: Command) =>
     (await commands.wallet()).walletCreateCommand(ctx(cmd), opts),
   );
 wallet
   .command('list')
   .description('list agent wallets')
   .action(async (_opts, cmd: Command) => (await commands.wallet()).walletListCommand(ctx(cmd)));
+
+program
+  .command('network')
+  .description('networks the signer knows')
+  .command('list')
+  .description('built-in networks and the [networks.<name>] tables of config.toml')
+  .action(async (_opts, cmd: Command) => (await commands.network()).networkListCommand(ctx(cmd)));
 
 const session = program.command('session').description('agent sessions');
 session

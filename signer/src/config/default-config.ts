@@ -23,4 +23,25 @@ absolute_lifetime = "30d"
 # Lifetime of the admin token the CLI gets from the master password.
 admin_token_ttl = "5m"
 max_body_bytes = 65536
+
+[pipeline]
+# Transient failures (RPC node unreachable) are retried this many times, with exponential backoff
+# from retry_base, before the transaction is FAILED with CHAIN__RPC_UNAVAILABLE.
+max_attempts = 8
+retry_base = "1s"
+# Milliseconds between confirmation checks of submitted transactions.
+confirm_interval = 500
+
+# Networks: solana-mainnet, solana-devnet, ethereum-mainnet, sepolia, base and base-sepolia are
+# built in ("waiaas network list"). Add your own, or override a built-in's RPC, with a table:
+#
+# [networks.local-solana]
+# family = "solana"
+# rpc_url = "http://127.0.0.1:8899"
+#
+# [networks.local-evm]
+# family = "evm"
+# rpc_url = "http://127.0.0.1:8545"
+# chain_id = 31337
+# tokens = ["0x…"]   # ERC-20 contracts to list in the wallet's assets
 `;

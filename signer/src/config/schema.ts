@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from './duration.js';
+import { BUILTIN_NETWORKS, NetworkConfig, NetworkName } from './networks.js';
 
 const Duration = z
   .union([z.string(), z.number().int().positive()])
@@ -39,7 +40,26 @@ export const ConfigSchema = z.strictObject({
       max_body_bytes: z.coerce.number().int().min(1024).max(1024 * 1024).default(64 * 1024),
     })
     .prefault({}),
+  pipeline: z
+    .strictObject({
+      /** Transient failures (RPC down) are retried this many times, with backoff, before FAILED. */
+      max_attempts: z.coerce.number().int().min(1).max(100).default(8),
+      retry_base: Duration.default(1),
+      /** How often submitted transactions are checked for confirmation. */
+      confirm_interval: z.coerce.number().int().min(10).max(60_000).default(500),
+    })
+    .prefault({}),
+  /** [networks.<name>] tables; merged over the built-in public networks. */
+  networks: z
+    .record(NetworkName, NetworkConfig)
+    .default({})
+    .transform((custom) => ({ ...parseBuiltins(), ...custom })),
 });
+
+const parseBuiltins = () =>
+  Object.fromEntries(Object.entries(BUILTIN_NETWORKS).map(([name, n]) => [name, NetworkConfig.parse(n)]));
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigSection = keyof Config;
+/** Sections whose keys map to WAIAAS_<SECTION>_<KEY>; networks are tables and are set in the file. */
+export const FLAT_SECTIONS = ['daemon', 'session', 'security', 'pipeline'] as const;

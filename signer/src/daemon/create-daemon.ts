@@ -16,6 +16,13 @@ import { sessionPolicyFrom } from '../session/session-policy.js';
 import { createSessionStore, toSession } from '../session/session-store.js';
 import { createWallet } from '../wallet/create-wallet.js';
 import { createWalletStore } from '../wallet/wallet-store.js';
+import { walletAssets, walletBalance } from '../wallet/wallet-balance.js';
+import { createChainRegistry } from '../chain/chain-registry.js';
+import { createPipelineWorker, type PipelineWorker } from '../transaction/pipeline-worker.js';
+import { cancelTransaction, getTransaction, listTransactions } from '../transaction/query-transactions.js';
+import { sendTransaction } from '../transaction/send-transaction.js';
+import { simulateTransaction } from '../transaction/simulate-transaction.js';
+import { createTransactionStore } from '../transaction/transaction-store.js';
 
 export interface DaemonServices {
   /** Unix socket: agent API plus /v1/admin. */
@@ -23,6 +30,7 @@ export interface DaemonServices {
   /** Loopback TCP: agent API only. */
   tcpApp: Hono['fetch'];
   audit: ReturnType<typeof createAuditLog>;
+  pipeline: PipelineWorker;
 }
 
 /**
@@ -44,6 +52,25 @@ export function createDaemon(opts: {
   const sessions = createSessionStore(db);
   const tokenKey = () => keystore.sessionTokenKey();
   const sessionDeps = { sessions, wallets, audit, tokenKey, now, policy: sessionPolicyFrom(config) };
+  const transactions = createTransactionStore(db);
+  // An EVM nonce is the next after the highest this signer has signed and not yet seen settle,
+  // or the chain's own count if that is higher; the pipeline signs one transaction per wallet at a time.
+  const chains = createChainRegistry(config, (address, network, chainPending) =>
+    Math.max(chainPending, (transactions.highestPendingNonce(address, network) ?? -1) + 1),
+  );
+  const pipeline = createPipelineWorker({
+    transactions,
+    wallets,
+    keystore,
+    chains,
+    audit,
+    log,
+    now,
+    maxAttempts: config.pipeline.max_attempts,
+    retryBaseMs: config.pipeline.retry_base * 1000,
+    confirmIntervalMs: config.pipeline.confirm_interval,
+  });
+  const txDeps = { transactions, wallets, chains, audit, now, kick: pipeline.kick };
 
   const agentApp = createAgentApp({
     version,
@@ -53,9 +80,21 @@ export function createDaemon(opts: {
     maxBodyBytes: config.security.max_body_bytes,
     authenticate: (token) => authenticateSession(sessionDeps, token),
     renew: (caller, sessionId) => renewSession(sessionDeps, caller, sessionId),
+    wallet: {
+      balance: (session) => walletBalance(txDeps, session),
+      assets: (session) => walletAssets(txDeps, session),
+    },
+    transactions: {
+      send: (session, request) => sendTransaction(txDeps, session, request),
+      simulate: (session, request) => simulateTransaction(txDeps, session, request),
+      get: (session, id) => getTransaction(transactions, session, id),
+      list: (session, query) => listTransactions(transactions, session, query),
+      cancel: (session, id) => cancelTransaction(txDeps, session, id),
+    },
   });
   const adminApp = createAdminApp({
     log,
+    audit,
     maxBodyBytes: config.security.max_body_bytes,
     masterAuth: createMasterAuth({
       verifyPassword: (password) => keystore.verifyPassword(password),
@@ -63,7 +102,7 @@ export function createDaemon(opts: {
       tokenTtlSeconds: config.security.admin_token_ttl,
       now,
     }),
-    createWallet: (request) => createWallet({ wallets, keystore, audit, now }, request),
+    createWallet: (request) => createWallet({ wallets, keystore, audit, now, network: chains.network }, request),
     listWallets: () => wallets.list(),
     createSession: (request) => createSession(sessionDeps, request),
     listSessions: ({ wallet, all }) =>
@@ -72,5 +111,5 @@ export function createDaemon(opts: {
         .map((row) => toSession(row, now())),
     revokeSession: (sessionId) => revokeSession(sessionDeps, sessionId),
   });
-  return { socketApp: socketFetch(agentApp.fetch, adminApp.fetch), tcpApp: agentApp.fetch, audit };
+  return { socketApp: socketFetch(agentApp.fetch, adminApp.fetch), tcpApp: agentApp.fetch, audit, pipeline };
 }

@@ -43,6 +43,8 @@ export async function runDaemon(paths: HomePaths, password: Buffer, logOverride?
       socketApp: services.socketApp,
       tcpApp: services.tcpApp,
     });
+    // Resume every unfinished transaction from its last persisted stage.
+    services.pipeline.start();
     writeFileSync(paths.pidFile, `${process.pid}\n`, { mode: 0o600 });
     services.audit.record({ actor: 'system', action: 'daemon.start', details: { pid: process.pid } });
     log.info('signer started', { socket: listeners.socketPath, tcp: listeners.tcpAddress, pid: process.pid });
@@ -56,6 +58,7 @@ export async function runDaemon(paths: HomePaths, password: Buffer, logOverride?
       stopping ??= (async () => {
         log.info('signer stopping', { reason });
         await listeners.close(config.daemon.shutdown_timeout * 1000);
+        await services.pipeline.stop();
         services.audit.record({ actor: 'system', action: 'daemon.stop', details: { reason } });
         for (const step of undo) step();
         if (existsSync(paths.pidFile)) rmSync(paths.pidFile, { force: true });

@@ -3,12 +3,15 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Keystore } from '../keystore/index.js';
 import type { WalletStore } from './wallet-store.js';
+import type { Network } from '../chain/chain-adapter.js';
 
-/** Until networks become configuration, a new wallet lives on its family's public test network. */
+/** Without --network, a new wallet lives on its family's public test network: no real money by accident. */
 export const DEFAULT_NETWORK: Record<Chain, string> = { solana: 'solana-devnet', evm: 'sepolia' };
 
 export interface CreateWalletDeps {
   wallets: WalletStore;
+  /** Looks a network up by name; throws NETWORK__NOT_FOUND. */
+  network: (name: string) => Network;
   keystore: Keystore;
   audit: AuditLog;
   now?: () => number;
@@ -19,21 +22,25 @@ export interface CreateWalletDeps {
  * key file stays behind unused, which loses nothing; the reverse order could leave a wallet row
  * with no key.
  */
-export async function createWallet(deps: CreateWalletDeps, request: { chain: Chain; name?: string }): Promise<admin.Wallet> {
+export async function createWallet(deps: CreateWalletDeps, request: admin.CreateWalletRequest): Promise<admin.Wallet> {
   const name = request.name ?? nextDefaultName(deps.wallets, request.chain);
   if (deps.wallets.nameTaken(name)) throw new WaiaasError('WALLET__NAME_TAKEN', { name });
+  const network = deps.network(request.network ?? DEFAULT_NETWORK[request.chain]);
+  if (network.family !== request.chain) {
+    throw new WaiaasError('NETWORK__WRONG_FAMILY', { network: network.name, family: network.family, chain: request.chain });
+  }
   const id = uuidv7();
   const { address } = await deps.keystore.createKey(id, request.chain);
   const wallet: admin.Wallet = {
     id,
     name,
     chain: request.chain,
-    network: DEFAULT_NETWORK[request.chain],
+    network: network.name,
     address,
     createdAt: new Date((deps.now ?? Date.now)()).toISOString(),
   };
   deps.wallets.insert(wallet);
-  deps.audit.record({ actor: 'master', action: 'wallet.create', walletId: id, details: { name, chain: wallet.chain } });
+  deps.audit.record({ actor: 'master', action: 'wallet.create', walletId: id, details: { name, chain: wallet.chain, network: wallet.network } });
   return wallet;
 }
 

@@ -2,9 +2,10 @@ import { adminRoutes, type Chain } from '@waiaas/protocol';
 import type { CliContext } from '../context.js';
 import { loginAsMaster } from '../login.js';
 
-export async function walletCreateCommand(ctx: CliContext, opts: { chain: Chain; name?: string }): Promise<void> {
+export async function walletCreateCommand(ctx: CliContext, opts: { chain: Chain; name?: string; network?: string }): Promise<void> {
   const client = await loginAsMaster(ctx.paths);
-  const { wallet } = await client.call(adminRoutes.createWallet, { body: { chain: opts.chain, name: opts.name } });
+  const body = { chain: opts.chain, name: opts.name, network: opts.network };
+  const { wallet } = await client.call(adminRoutes.createWallet, { body });
   ctx.out.result({ wallet }, () =>
     `Created ${wallet.chain} wallet "${wallet.name}"\n  id       ${wallet.id}\n  address  ${wallet.address}\n  network  ${wallet.network}`,
   );

@@ -1,7 +1,8 @@
 import { initialSchema } from './001-initial.js';
+import { pipelineSchema } from './002-pipeline.js';
 
 /**
  * Ordered schema migrations; a migration's position is its version. Never edit a shipped one:
  * append a new entry instead.
  */
-export const MIGRATIONS: readonly string[] = [initialSchema];
+export const MIGRATIONS: readonly string[] = [initialSchema, pipelineSchema];

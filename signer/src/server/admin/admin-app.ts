@@ -2,7 +2,9 @@ import { type admin, adminRoutes } from '@waiaas/protocol';
 import { Hono } from 'hono';
 import type { MasterAuth } from '../../admin/master-auth.js';
 import type { Logger } from '../../log/logger.js';
+import { adminAudit } from '../middleware/admin-audit.js';
 import { adminAuth } from '../middleware/admin-auth.js';
+import type { AuditLog } from '../../audit/audit-log.js';
 import { bodyLimit } from '../middleware/body-limit.js';
 import { createErrorHandler, notFound } from '../middleware/error-handler.js';
 import { hostGuard } from '../middleware/host-guard.js';
@@ -13,7 +15,8 @@ export interface AdminAppDeps {
   maxBodyBytes: number;
   log: Logger;
   masterAuth: MasterAuth;
-  createWallet: (request: { chain: 'solana' | 'evm'; name?: string }) => Promise<admin.Wallet>;
+  audit: AuditLog;
+  createWallet: (request: admin.CreateWalletRequest) => Promise<admin.Wallet>;
   listWallets: () => admin.Wallet[];
   createSession: (request: admin.CreateSessionRequest) => Promise<{ session: admin.Session; token: string }>;
   listSessions: (filter: { wallet?: string; all: boolean }) => admin.Session[];
@@ -28,7 +31,7 @@ export function createAdminApp(deps: AdminAppDeps): Hono {
   const app = new Hono();
   app.onError(createErrorHandler(deps.log));
   app.notFound(notFound);
-  app.use('*', hostGuard(), originGuard(), bodyLimit(deps.maxBodyBytes), adminAuth(deps.masterAuth));
+  app.use('*', hostGuard(), originGuard(), bodyLimit(deps.maxBodyBytes), adminAuth(deps.masterAuth), adminAudit(deps.audit));
 
   mountRoute(app, adminRoutes.auth, ({ body }) => deps.masterAuth.login(body.password));
   mountRoute(app, adminRoutes.createWallet, async ({ body }) => ({ wallet: await deps.createWallet(body) }));

@@ -25,8 +25,15 @@ function buildApp() {
     wallets: createWalletStore(db),
     authenticate: (token) => authenticateSession(deps, token),
     renew: (caller, id) => renewSession(deps, caller, id),
+    // Chains are not reachable here; every route using them is refused before it runs.
+    wallet: { balance: unreachable, assets: unreachable },
+    transactions: { send: unreachable, simulate: unreachable, get: unreachable, list: unreachable, cancel: unreachable },
   });
 }
+
+const unreachable = (): never => {
+  throw new Error('a route handler ran without authentication');
+};
 
 const concrete = (path: string) => path.replace(/:[a-z]+/gi, '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b').replace('*', 'x');
 

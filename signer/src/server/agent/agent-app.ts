@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Logger } from '../../log/logger.js';
 import type { AuthenticatedSession } from '../../session/authenticate-session.js';
+import type { SessionRow } from '../../session/session-store.js';
 import type { agent } from '@waiaas/protocol';
 import type { WalletStore } from '../../wallet/wallet-store.js';
 import { bodyLimit } from '../middleware/body-limit.js';
@@ -20,6 +21,20 @@ export interface AgentAppDeps {
   wallets: WalletStore;
   authenticate: (token: string) => Promise<AuthenticatedSession>;
   renew: (caller: AuthenticatedSession, sessionId: string) => Promise<agent.SessionRenewResponse>;
+  wallet: {
+    balance(session: SessionRow): Promise<agent.BalanceResponse>;
+    assets(session: SessionRow): Promise<agent.AssetsResponse>;
+  };
+  transactions: {
+    send(session: SessionRow, request: agent.SendTransactionRequest): Promise<agent.SendTransactionResponse>;
+    simulate(session: SessionRow, request: agent.SendTransactionRequest): Promise<agent.SimulateTransactionResponse>;
+    get(session: SessionRow, id: string): agent.Transaction;
+    list(
+      session: SessionRow,
+      query: { status?: agent.TransactionStatus; cursor?: string; limit?: number },
+    ): agent.ListTransactionsResponse;
+    cancel(session: SessionRow, id: string): agent.Transaction;
+  };
 }
 
 /**
@@ -46,6 +61,13 @@ export function createAgentApp(deps: AgentAppDeps): Hono<SessionEnv> {
     return { walletId: wallet.id, name: wallet.name, chain: wallet.chain, network: wallet.network, address: wallet.address };
   });
   mountRoute(app, agentRoutes.renewSession, ({ params }, c) => deps.renew(c.get('session'), params.id));
+  mountRoute(app, agentRoutes.walletBalance, (_input, c) => deps.wallet.balance(c.get('session').row));
+  mountRoute(app, agentRoutes.walletAssets, (_input, c) => deps.wallet.assets(c.get('session').row));
+  mountRoute(app, agentRoutes.sendTransaction, ({ body }, c) => deps.transactions.send(c.get('session').row, body));
+  mountRoute(app, agentRoutes.simulateTransaction, ({ body }, c) => deps.transactions.simulate(c.get('session').row, body));
+  mountRoute(app, agentRoutes.listTransactions, ({ query }, c) => deps.transactions.list(c.get('session').row, query));
+  mountRoute(app, agentRoutes.getTransaction, ({ params }, c) => deps.transactions.get(c.get('session').row, params.id));
+  mountRoute(app, agentRoutes.cancelTransaction, ({ params }, c) => deps.transactions.cancel(c.get('session').row, params.id));
   mountRoute(app, agentRoutes.openApi, () => openApi);
   return app;
 }

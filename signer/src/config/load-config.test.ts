@@ -1,0 +1,56 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isWaiaasError } from '@waiaas/protocol';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG_TOML } from './default-config.js';
+import { loadConfig } from './load-config.js';
+
+function configFile(text: string) {
+  const path = join(mkdtempSync(join(tmpdir(), 'waiaas-config-')), 'config.toml');
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('loadConfig', () => {
+  it('reads the file init writes, durations in seconds, built-in networks included', () => {
+    const config = loadConfig(configFile(DEFAULT_CONFIG_TOML), {});
+    expect(config.daemon).toEqual({ hostname: '127.0.0.1', port: 3100, log_level: 'info', shutdown_timeout: 30 });
+    expect(config.session.max_ttl).toBe(30 * 86_400);
+    expect(Object.keys(config.networks).sort()).toEqual(['base', 'base-sepolia', 'ethereum-mainnet', 'sepolia', 'solana-devnet', 'solana-mainnet']);
+  });
+
+  it('adds networks from [networks.<name>] tables and lets one replace a built-in', () => {
+    const path = configFile(`[networks.local]\nfamily = "evm"\nrpc_url = "http://127.0.0.1:8545"\nchain_id = 31337\n\n[networks.solana-devnet]\nfamily = "solana"\nrpc_url = "http://127.0.0.1:8899"\n`);
+    const { networks } = loadConfig(path, {});
+    expect(networks.local).toEqual({ family: 'evm', rpc_url: 'http://127.0.0.1:8545', chain_id: 31337 });
+    expect(networks['solana-devnet']?.rpc_url).toBe('http://127.0.0.1:8899');
+  });
+
+  it('an evm network without chain_id is refused', () => {
+    const path = configFile(`[networks.local]\nfamily = "evm"\nrpc_url = "http://127.0.0.1:8545"\n`);
+    expect(() => loadConfig(path, {})).toThrow('networks.local: an evm network needs chain_id');
+  });
+
+  it('environment variables override file values', () => {
+    const config = loadConfig(configFile('[daemon]\nport = 4000\n'), { WAIAAS_DAEMON_PORT: '4100', WAIAAS_SESSION_DEFAULT_TTL: '2h' });
+    expect(config.daemon.port).toBe(4100);
+    expect(config.session.default_ttl).toBe(7200);
+  });
+
+  it('unknown keys, bad durations and broken TOML are coded errors', () => {
+    for (const [text, issue] of [
+      ['[daemon]\nprot = 1\n', 'daemon: Unrecognized key: "prot"'],
+      ['[session]\ndefault_ttl = "soon"\n', 'session.default_ttl: "soon" is not a duration like 90s, 15m, 1h or 7d'],
+      ['[daemon\n', ''],
+    ] as const) {
+      try {
+        loadConfig(configFile(text), {});
+        expect.unreachable();
+      } catch (error) {
+        expect(isWaiaasError(error, 'CONFIG__INVALID')).toBe(true);
+        if (issue) expect((error as Error).message).toContain(issue);
+      }
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import { type agent, WaiaasError } from '@waiaas/protocol';
+import { v7 as uuidv7 } from 'uuid';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { ChainRegistry } from '../chain/chain-registry.js';
+import type { SessionRow } from '../session/session-store.js';
+import type { WalletStore } from '../wallet/wallet-store.js';
+import { callOf, toIntent } from './to-intent.js';
+import type { TransactionRow, TransactionStore } from './transaction-store.js';
+
+export interface SendDeps {
+  transactions: TransactionStore;
+  wallets: WalletStore;
+  chains: ChainRegistry;
+  audit: AuditLog;
+  now: () => number;
+  /** Wakes the pipeline worker for a new transaction. */
+  kick: (id: string) => void;
+}
+
+/** The tier every request gets until the policy engine decides it (the policy issue). */
+const tierOf = (): agent.Tier => 'INSTANT';
+
+/**
+ * Accepts a request: validates and builds it against the chain at once, so bad input (an invalid
+ * address, an unknown token, calldata that does not match its ABI) is refused before anything is
+ * stored or signed; then persists it PENDING and hands it to the worker. If only the RPC node is
+ * unreachable, the request is kept and the worker retries the build.
+ */
+export async function sendTransaction(
+  deps: SendDeps,
+  session: SessionRow,
+  request: agent.SendTransactionRequest,
+): Promise<agent.SendTransactionResponse> {
+  const call = callOf(request);
+  const callJson = JSON.stringify(call);
+  const repeat = request.idempotencyKey && deps.transactions.findByIdempotencyKey(session.id, request.idempotencyKey);
+  if (repeat) return answerRepeat(repeat, callJson, request.idempotencyKey ?? '');
+
+  const wallet = deps.wallets.findById(session.wallet_id);
+  if (!wallet) throw new WaiaasError('WALLET__NOT_FOUND', { wallet: session.wallet_id });
+  const contentDigest = await buildDigest(deps, wallet.network, wallet.address, call);
+  const now = deps.now();
+  const id = uuidv7();
+  const tier = tierOf();
+  try {
+    deps.transactions.insert({
+      id,
+      wallet_id: wallet.id,
+      session_id: session.id,
+      network: wallet.network,
+      type: call.type,
+      status: 'PENDING',
+      tier,
+      request: JSON.stringify(request),
+      intent: callJson,
+      justification: request.justification ?? null,
+      idempotency_key: request.idempotencyKey ?? null,
+      content_digest: contentDigest,
+      created_at: now,
+      updated_at: now,
+    });
+  } catch (error) {
+    // Two concurrent sends with one idempotency key: the unique index lets exactly one in.
+    const winner = request.idempotencyKey && deps.transactions.findByIdempotencyKey(session.id, request.idempotencyKey);
+    if (winner) return answerRepeat(winner, callJson, request.idempotencyKey ?? '');
+    throw error;
+  }
+  deps.audit.record({
+    actor: `session:${session.id}`,
+    action: 'transaction.request',
+    walletId: wallet.id,
+    sessionId: session.id,
+    details: { transactionId: id, type: call.type, tier },
+  });
+  deps.kick(id);
+  return { id, status: 'PENDING', tier };
+}
+
+async function buildDigest(deps: SendDeps, network: string, address: string, call: ReturnType<typeof callOf>) {
+  try {
+    return (await deps.chains.dryRunAdapter(network).build(address, toIntent(call))).contentDigest;
+  } catch (error) {
+    if (error instanceof WaiaasError && error.code === 'CHAIN__RPC_UNAVAILABLE') return null;
+    throw error;
+  }
+}
+
+function answerRepeat(row: TransactionRow, callJson: string, key: string): agent.SendTransactionResponse {
+  if (row.intent !== callJson) throw new WaiaasError('TRANSACTION__IDEMPOTENCY_CONFLICT', { idempotencyKey: key });
+  return { id: row.id, status: row.status, tier: row.tier };
+}
