@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Address } from '@solana/kit';
+import { type Address, address } from '@solana/kit';
+import { findAssociatedTokenPda, getTokenDecoder, TOKEN_PROGRAM_ADDRESS } from '@solana-program/token';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalSolana, startLocalSolana } from '../chains/solana/local-solana.js';
 import { agentClient } from '../support/agent.js';
@@ -104,6 +105,34 @@ describe('Solana transactions through the daemon, on LiteSVM behind JSON-RPC', (
     });
     expect(tooMuch.status).toBeGreaterThanOrEqual(400);
     expect(chain.lamports(RECIPIENT)).toBe(a + 1_000_000n);
+  });
+
+  it('an approve sets the delegate, and a raw program call (a system transfer) lands', async () => {
+    const approve = await agent.send({ type: 'APPROVE', token: mint, spender: OTHER, amount: '777' });
+    await agent.waitFor(approve.id, 'CONFIRMED');
+    const [ata] = await findAssociatedTokenPda({ owner: address(wallet), mint, tokenProgram: TOKEN_PROGRAM_ADDRESS });
+    const stored = chain.svm.getAccount(ata);
+    if (!stored.exists) throw new Error('the wallet has no token account');
+    const account = getTokenDecoder().decode(stored.data);
+    expect(account.delegatedAmount).toBe(777n);
+    expect(account.delegate).toEqual({ __option: 'Some', value: OTHER });
+
+    // System program instruction 2 (Transfer): u32 index, then u64 lamports, little-endian.
+    const data = Buffer.alloc(12);
+    data.writeUInt32LE(2, 0);
+    data.writeBigUInt64LE(3_000_000n, 4);
+    const before = chain.lamports(OTHER);
+    const call = await agent.send({
+      type: 'CONTRACT_CALL',
+      to: '11111111111111111111111111111111',
+      data: data.toString('base64'),
+      accounts: [
+        { address: wallet, isSigner: true, isWritable: true },
+        { address: OTHER, isSigner: false, isWritable: true },
+      ],
+    });
+    await agent.waitFor(call.id, 'CONFIRMED');
+    expect(chain.lamports(OTHER)).toBe(before + 3_000_000n);
   });
 
   it('refuses bad input with a coded 4xx before anything is stored or signed', async () => {
