@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AmountString, Chain, Id, Timestamp } from '../common/ids.js';
+import { AUDIT_BREAK_REASONS } from '../errors/audit.js';
 
 export const AdminAuthRequest = z.strictObject({ password: z.string().min(1).max(1024) });
 export const AdminAuthResponse = z.object({ token: z.string(), expiresAt: Timestamp });
@@ -70,3 +71,73 @@ export const ListSessionsResponse = z.object({ sessions: z.array(Session) });
 
 export { IdParams as SessionIdParams } from '../common/ids.js';
 export const RevokeSessionResponse = z.object({ session: Session });
+
+// The audit log: every entry is chained to the one before it with a keyed hash (HMAC-SHA256).
+
+/** A chain hash: 64 lowercase hex characters. */
+const AuditHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters');
+
+export const AuditEntry = z.object({
+  seq: z.number().int().positive(),
+  at: Timestamp,
+  actor: z.string(),
+  action: z.string(),
+  walletId: z.string().nullable(),
+  /** The wallet's current name, when the entry names a wallet this signer knows. */
+  walletName: z.string().nullable(),
+  sessionId: z.string().nullable(),
+  /** The JSON stored with the entry; the raw text if it no longer parses (an edited row). */
+  details: z.unknown(),
+  /** As stored, so an edited row shows as it is; null for entries from before the chain existed. */
+  prevHash: z.string().nullable(),
+  entryHash: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const ListAuditQuery = z
+  .strictObject({
+    /** Wallet id or name. */
+    wallet: z.string().min(1).max(64).optional(),
+    session: Id.optional(),
+    action: z.string().regex(/^[a-z][a-z0-9_.-]{0,63}$/, 'must look like "session.use"').optional(),
+    since: Timestamp.optional(),
+    until: Timestamp.optional(),
+    limit: z.coerce.number().int().min(1).max(1000).optional(),
+  })
+  .refine((q) => q.since === undefined || q.until === undefined || Date.parse(q.since) <= Date.parse(q.until), {
+    message: 'must not be after until',
+    path: ['since'],
+  });
+export type ListAuditQuery = z.infer<typeof ListAuditQuery>;
+/** Newest first. */
+export const ListAuditResponse = z.object({ entries: z.array(AuditEntry) });
+
+export const AuditBreakReason = z.enum(AUDIT_BREAK_REASONS);
+export const AuditBreak = z.object({
+  seq: z.number().int().positive(),
+  reason: AuditBreakReason,
+  afterSeq: z.number().int().positive().nullable(),
+});
+export type AuditBreak = z.infer<typeof AuditBreak>;
+
+/** A point of the chain vouched for outside the database. Owner-signed checkpoints are a later issue. */
+export const AuditCheckpoint = z.object({ seq: z.number().int().positive(), entryHash: AuditHash });
+export type AuditCheckpoint = z.infer<typeof AuditCheckpoint>;
+
+const AuditVerificationBase = {
+  /** Chained entries whose link and MAC were checked and found intact. */
+  verified: z.number().int().nonnegative(),
+  /** Rows written before the chain existed (before the audit-chain migration): not covered. */
+  legacy: z.number().int().nonnegative(),
+  /** Seq of the first chained entry, null if there is none. */
+  firstSeq: z.number().int().positive().nullable(),
+  /** The last intact entry: what a checkpoint will sign. */
+  head: AuditCheckpoint.nullable(),
+  /** The checkpoint the walk was held to. Null until checkpoints exist: a cut-off tail goes unnoticed. */
+  checkpoint: AuditCheckpoint.nullable(),
+};
+export const AuditVerifyResponse = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), ...AuditVerificationBase }),
+  z.object({ status: z.literal('broken'), ...AuditVerificationBase, break: AuditBreak }),
+]);
+export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;

@@ -4,6 +4,7 @@ import { HealthResponse, OpenApiDocument, SessionIdParams, SessionRenewResponse,
 import {
   AssetsResponse,
   BalanceResponse,
+  BudgetResponse,
   ListTransactionsQuery,
   ListTransactionsResponse,
   SendTransactionRequest,
@@ -83,6 +84,14 @@ export const agentRoutes = {
     response: AssetsResponse,
     errors: [...SESSION_ERRORS, 'CHAIN__RPC_UNAVAILABLE'],
   }),
+  walletBudget: defineRoute({
+    method: 'GET',
+    path: '/v1/wallet/budget',
+    auth: 'session',
+    summary: 'The limits that apply to this session and what remains of them.',
+    response: BudgetResponse,
+    errors: SESSION_ERRORS,
+  }),
   sendTransaction: defineRoute({
     method: 'POST',
     path: '/v1/transactions/send',
@@ -91,7 +100,7 @@ export const agentRoutes = {
       'Request a transaction. Validated and built at once (bad input is refused before anything is signed); answers { id, status, tier } and the pipeline goes on in the background.',
     body: SendTransactionRequest,
     response: SendTransactionResponse,
-    errors: [...TX_INPUT_ERRORS, 'TRANSACTION__IDEMPOTENCY_CONFLICT'],
+    errors: [...TX_INPUT_ERRORS, 'TRANSACTION__IDEMPOTENCY_CONFLICT', 'POLICY__SESSION_PER_TX_LIMIT', 'POLICY__SESSION_TOTAL_LIMIT'],
   }),
   simulateTransaction: defineRoute({
     method: 'POST',
@@ -100,7 +109,7 @@ export const agentRoutes = {
     summary: 'Dry run of a send: validation, the tier it would get, and the balance changes the chain predicts. Nothing is reserved or signed.',
     body: SendTransactionRequest,
     response: SimulateTransactionResponse,
-    errors: TX_INPUT_ERRORS,
+    errors: [...TX_INPUT_ERRORS, 'POLICY__SESSION_PER_TX_LIMIT', 'POLICY__SESSION_TOTAL_LIMIT'],
   }),
   listTransactions: defineRoute({
     method: 'GET',

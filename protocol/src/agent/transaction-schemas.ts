@@ -124,3 +124,23 @@ export type BalanceResponse = z.infer<typeof BalanceResponse>;
 export const AssetsResponse = z.object({ walletId: Id, network: z.string(), address: z.string(), assets: z.array(Asset) });
 
 export type AssetsResponse = z.infer<typeof AssetsResponse>;
+/** What the session may still spend, so an agent can plan instead of trying and failing. */
+export const BudgetResponse = z.object({
+  walletId: Id,
+  sessionId: Id,
+  limits: z.array(
+    z.object({
+      scope: z.literal('session'),
+      asset: z.string(),
+      symbol: z.string().nullable(),
+      decimals: z.number().int(),
+      maxPerTx: z.string().nullable(),
+      maxTotal: z.string().nullable(),
+      /** Committed plus reserved by transactions still in flight. */
+      used: z.string(),
+      /** null when there is no total limit. */
+      remaining: z.string().nullable(),
+    }),
+  ),
+});
+export type BudgetResponse = z.infer<typeof BudgetResponse>;

@@ -1,7 +1,9 @@
+import { auditErrors } from './audit.js';
 import { authErrors } from './auth.js';
 import { chainErrors } from './chain.js';
 import { daemonErrors } from './daemon.js';
 import { keystoreErrors } from './keystore.js';
+import { policyErrors } from './policy.js';
 import { requestErrors } from './request.js';
 import { walletErrors } from './wallet.js';
 
@@ -16,6 +18,8 @@ export const ERRORS = {
   ...walletErrors,
   ...daemonErrors,
   ...chainErrors,
+  ...auditErrors,
+  ...policyErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -23,6 +23,8 @@ import { cancelTransaction, getTransaction, listTransactions } from '../transact
 import { sendTransaction } from '../transaction/send-transaction.js';
 import { simulateTransaction } from '../transaction/simulate-transaction.js';
 import { createTransactionStore } from '../transaction/transaction-store.js';
+import { createReservationStore } from '../policy/reservation-store.js';
+import { sessionBudget } from '../policy/session-budget.js';
 
 export interface DaemonServices {
   /** Unix socket: agent API plus /v1/admin. */
@@ -31,6 +33,8 @@ export interface DaemonServices {
   tcpApp: Hono['fetch'];
   audit: ReturnType<typeof createAuditLog>;
   pipeline: PipelineWorker;
+  /** Start-up: settles budget reservations left behind by a crash. */
+  reconcile(): number;
 }
 
 /**
@@ -70,7 +74,9 @@ export function createDaemon(opts: {
     retryBaseMs: config.pipeline.retry_base * 1000,
     confirmIntervalMs: config.pipeline.confirm_interval,
   });
-  const txDeps = { transactions, wallets, chains, audit, now, kick: pipeline.kick };
+  const reservations = createReservationStore(db);
+  const atomically = <T>(fn: () => T): T => db.transaction(fn).immediate();
+  const txDeps = { transactions, wallets, chains, audit, reservations, atomically, now, kick: pipeline.kick };
 
   const agentApp = createAgentApp({
     version,
@@ -83,6 +89,7 @@ export function createDaemon(opts: {
     wallet: {
       balance: (session) => walletBalance(txDeps, session),
       assets: (session) => walletAssets(txDeps, session),
+      budget: (session) => sessionBudget(txDeps, session),
     },
     transactions: {
       send: (session, request) => sendTransaction(txDeps, session, request),
@@ -111,5 +118,5 @@ export function createDaemon(opts: {
         .map((row) => toSession(row, now())),
     revokeSession: (sessionId) => revokeSession(sessionDeps, sessionId),
   });
-  return { socketApp: socketFetch(agentApp.fetch, adminApp.fetch), tcpApp: agentApp.fetch, audit, pipeline };
+  return { socketApp: socketFetch(agentApp.fetch, adminApp.fetch), tcpApp: agentApp.fetch, audit, pipeline, reconcile: () => reservations.reconcile(now()) };
 }

@@ -43,6 +43,8 @@ export async function runDaemon(paths: HomePaths, password: Buffer, logOverride?
       socketApp: services.socketApp,
       tcpApp: services.tcpApp,
     });
+    const settled = services.reconcile();
+    if (settled > 0) log.info('settled budget reservations left by a previous run', { count: settled });
     // Resume every unfinished transaction from its last persisted stage.
     services.pipeline.start();
     writeFileSync(paths.pidFile, `${process.pid}\n`, { mode: 0o600 });

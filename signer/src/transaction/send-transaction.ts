@@ -4,6 +4,9 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { ChainRegistry } from '../chain/chain-registry.js';
 import type { SessionRow } from '../session/session-store.js';
 import type { WalletStore } from '../wallet/wallet-store.js';
+import type { ReservationStore } from '../policy/reservation-store.js';
+import { assertWithinSessionLimits } from '../policy/session-limits.js';
+import { NATIVE_ASSET, spendOf } from '../policy/spend-of.js';
 import { callOf, toIntent } from './to-intent.js';
 import type { TransactionRow, TransactionStore } from './transaction-store.js';
 
@@ -12,6 +15,9 @@ export interface SendDeps {
   wallets: WalletStore;
   chains: ChainRegistry;
   audit: AuditLog;
+  reservations: ReservationStore;
+  /** Runs `fn` in one immediate SQLite transaction: the budget check and the reservation are one step. */
+  atomically: <T>(fn: () => T) => T;
   now: () => number;
   /** Wakes the pipeline worker for a new transaction. */
   kick: (id: string) => void;
@@ -23,8 +29,9 @@ const tierOf = (): agent.Tier => 'INSTANT';
 /**
  * Accepts a request: validates and builds it against the chain at once, so bad input (an invalid
  * address, an unknown token, calldata that does not match its ABI) is refused before anything is
- * stored or signed; then persists it PENDING and hands it to the worker. If only the RPC node is
- * unreachable, the request is kept and the worker retries the build.
+ * stored or signed; then, in one database transaction, checks the session's limits against what it
+ * has spent or reserved, stores the request PENDING and reserves its amounts, and hands it to the
+ * worker. If only the RPC node is unreachable, the request is kept and the worker retries the build.
  */
 export async function sendTransaction(
   deps: SendDeps,
@@ -39,10 +46,12 @@ export async function sendTransaction(
   const wallet = deps.wallets.findById(session.wallet_id);
   if (!wallet) throw new WaiaasError('WALLET__NOT_FOUND', { wallet: session.wallet_id });
   const contentDigest = await buildDigest(deps, wallet.network, wallet.address, call);
+  const spend = spendOf(call, wallet.chain);
   const now = deps.now();
   const id = uuidv7();
   const tier = tierOf();
-  try {
+  const accept = () => {
+    assertWithinSessionLimits(session, spend, deps.reservations.sessionUsage(session.id, NATIVE_ASSET));
     deps.transactions.insert({
       id,
       wallet_id: wallet.id,
@@ -59,6 +68,12 @@ export async function sendTransaction(
       created_at: now,
       updated_at: now,
     });
+    for (const [asset, amount] of spend) {
+      deps.reservations.reserve({ transactionId: id, walletId: wallet.id, sessionId: session.id, asset, amount, at: now });
+    }
+  };
+  try {
+    deps.atomically(accept);
   } catch (error) {
     // Two concurrent sends with one idempotency key: the unique index lets exactly one in.
     const winner = request.idempotencyKey && deps.transactions.findByIdempotencyKey(session.id, request.idempotencyKey);

@@ -3,17 +3,23 @@ import type { ChainRegistry } from '../chain/chain-registry.js';
 import type { SessionRow } from '../session/session-store.js';
 import type { WalletStore } from '../wallet/wallet-store.js';
 import { callOf, toIntent } from './to-intent.js';
+import type { ReservationStore } from '../policy/reservation-store.js';
+import { assertWithinSessionLimits } from '../policy/session-limits.js';
+import { NATIVE_ASSET, spendOf } from '../policy/spend-of.js';
 
 /** Validation, tier and the chain's prediction of the effect; nothing is stored, reserved or signed. */
 export async function simulateTransaction(
-  deps: { wallets: WalletStore; chains: ChainRegistry },
+  deps: { wallets: WalletStore; chains: ChainRegistry; reservations: ReservationStore },
   session: SessionRow,
   request: agent.SendTransactionRequest,
 ): Promise<agent.SimulateTransactionResponse> {
   const wallet = deps.wallets.findById(session.wallet_id);
   if (!wallet) throw new WaiaasError('WALLET__NOT_FOUND', { wallet: session.wallet_id });
+  const call = callOf(request);
+  // The same policy check as a send, as a dry run: it reads the budget and reserves nothing.
+  assertWithinSessionLimits(session, spendOf(call, wallet.chain), deps.reservations.sessionUsage(session.id, NATIVE_ASSET));
   const adapter = deps.chains.dryRunAdapter(wallet.network);
-  const unsigned = await adapter.build(wallet.address, toIntent(callOf(request)));
+  const unsigned = await adapter.build(wallet.address, toIntent(call));
   const result = await adapter.simulate(wallet.address, unsigned);
   return {
     ok: result.ok,

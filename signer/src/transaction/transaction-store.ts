@@ -1,5 +1,14 @@
 import type { agent } from '@waiaas/protocol';
 import type { Db } from '../db/open-database.js';
+import { createReservationStore } from '../policy/reservation-store.js';
+
+const SETTLES: Partial<Record<agent.TransactionStatus, 'COMMITTED' | 'RELEASED'>> = {
+  CONFIRMED: 'COMMITTED',
+  FAILED: 'RELEASED',
+  CANCELLED: 'RELEASED',
+  EXPIRED: 'RELEASED',
+  REJECTED: 'RELEASED',
+};
 
 export interface TransactionRow {
   id: string;
@@ -51,7 +60,11 @@ export interface TransactionStore {
   insert(row: Omit<TransactionRow, 'attempts' | 'next_attempt_at' | 'error_code' | 'error_message' | 'signed' | 'hash' | 'nonce'>): void;
   get(id: string): TransactionRow | undefined;
   findByIdempotencyKey(sessionId: string, key: string): TransactionRow | undefined;
-  /** Moves a row from one status to the next; false if it was no longer in `from` (e.g. cancelled meanwhile). */
+  /**
+   * Moves a row from one status to the next; false if it was no longer in `from` (e.g. cancelled
+   * meanwhile). Reaching a final status settles the transaction's budget reservations in the same
+   * database transaction, so a budget can never be left held by a finished transaction.
+   */
   advance(id: string, from: agent.TransactionStatus, update: StageUpdate, now: number): boolean;
   unfinished(now: number): TransactionRow[];
   page(walletId: string, opts: { status?: agent.TransactionStatus; before?: { createdAt: number; id: string }; limit: number }): TransactionRow[];
@@ -61,6 +74,7 @@ export interface TransactionStore {
 
 export function createTransactionStore(db: Db): TransactionStore {
   const byId = db.prepare<[string], TransactionRow>('SELECT * FROM transactions WHERE id = ?');
+  const reservations = createReservationStore(db);
   return {
     insert(row) {
       db.prepare(
@@ -75,14 +89,17 @@ export function createTransactionStore(db: Db): TransactionStore {
       db
         .prepare<[string, string], TransactionRow>('SELECT * FROM transactions WHERE session_id = ? AND idempotency_key = ?')
         .get(sessionId, key),
-    advance(id, from, update, now) {
-      const columns = Object.keys(update);
-      const sets = [...columns.map((c) => `${c} = @${c}`), 'updated_at = @now'].join(', ');
-      const result = db
-        .prepare(`UPDATE transactions SET ${sets} WHERE id = @id AND status = @from`)
-        .run({ ...update, id, from, now });
-      return result.changes === 1;
-    },
+    advance: (id, from, update, now) =>
+      db.transaction(() => {
+        const columns = Object.keys(update);
+        const sets = [...columns.map((c) => `${c} = @${c}`), 'updated_at = @now'].join(', ');
+        const result = db
+          .prepare(`UPDATE transactions SET ${sets} WHERE id = @id AND status = @from`)
+          .run({ ...update, id, from, now });
+        const outcome = update.status && SETTLES[update.status];
+        if (result.changes === 1 && outcome) reservations.settle(id, outcome, now);
+        return result.changes === 1;
+      }).immediate(),
     unfinished: (now) =>
       db
         .prepare<[number], TransactionRow>(

@@ -1,8 +1,9 @@
 import { initialSchema } from './001-initial.js';
 import { pipelineSchema } from './002-pipeline.js';
+import { reservationsSchema } from './003-reservations.js';
 
 /**
  * Ordered schema migrations; a migration's position is its version. Never edit a shipped one:
  * append a new entry instead.
  */
-export const MIGRATIONS: readonly string[] = [initialSchema, pipelineSchema];
+export const MIGRATIONS: readonly string[] = [initialSchema, pipelineSchema, reservationsSchema];

@@ -26,7 +26,7 @@ function buildApp() {
     authenticate: (token) => authenticateSession(deps, token),
     renew: (caller, id) => renewSession(deps, caller, id),
     // Chains are not reachable here; every route using them is refused before it runs.
-    wallet: { balance: unreachable, assets: unreachable },
+    wallet: { balance: unreachable, assets: unreachable, budget: unreachable },
     transactions: { send: unreachable, simulate: unreachable, get: unreachable, list: unreachable, cancel: unreachable },
   });
 }

@@ -24,6 +24,7 @@ export interface AgentAppDeps {
   wallet: {
     balance(session: SessionRow): Promise<agent.BalanceResponse>;
     assets(session: SessionRow): Promise<agent.AssetsResponse>;
+    budget(session: SessionRow): agent.BudgetResponse;
   };
   transactions: {
     send(session: SessionRow, request: agent.SendTransactionRequest): Promise<agent.SendTransactionResponse>;
@@ -63,6 +64,7 @@ export function createAgentApp(deps: AgentAppDeps): Hono<SessionEnv> {
   mountRoute(app, agentRoutes.renewSession, ({ params }, c) => deps.renew(c.get('session'), params.id));
   mountRoute(app, agentRoutes.walletBalance, (_input, c) => deps.wallet.balance(c.get('session').row));
   mountRoute(app, agentRoutes.walletAssets, (_input, c) => deps.wallet.assets(c.get('session').row));
+  mountRoute(app, agentRoutes.walletBudget, (_input, c) => deps.wallet.budget(c.get('session').row));
   mountRoute(app, agentRoutes.sendTransaction, ({ body }, c) => deps.transactions.send(c.get('session').row, body));
   mountRoute(app, agentRoutes.simulateTransaction, ({ body }, c) => deps.transactions.simulate(c.get('session').row, body));
   mountRoute(app, agentRoutes.listTransactions, ({ query }, c) => deps.transactions.list(c.get('session').row, query));
