@@ -1,5 +1,9 @@
 import { defineRoute } from '../common/route.js';
 import {
+  ActivateKillSwitchRequest,
+  ActivateKillSwitchResponse,
+  KillSwitchStatus,
+  RecoverKillSwitchResponse,
   AdminAuthRequest,
   AdminAuthResponse,
   AuditVerifyResponse,
@@ -94,5 +98,30 @@ export const adminRoutes = {
     summary: 'Walk the audit chain with the audit key: intact, or the first entry that is not.',
     response: AuditVerifyResponse,
     errors: [...ADMIN_ERRORS, 'KEYSTORE__LOCKED'],
+  }),
+  killSwitchStatus: defineRoute({
+    method: 'GET',
+    path: '/v1/admin/kill-switch',
+    auth: 'admin',
+    summary: "The kill switch's state.",
+    response: KillSwitchStatus,
+    errors: ADMIN_ERRORS,
+  }),
+  activateKillSwitch: defineRoute({
+    method: 'POST',
+    path: '/v1/admin/kill-switch/activate',
+    auth: 'admin',
+    summary: 'Stop everything: revoke every session, cancel every waiting transaction, refuse agent requests.',
+    body: ActivateKillSwitchRequest,
+    response: ActivateKillSwitchResponse,
+    errors: [...ADMIN_ERRORS, 'KILL_SWITCH__ALREADY_ENGAGED'],
+  }),
+  recoverKillSwitch: defineRoute({
+    method: 'POST',
+    path: '/v1/admin/kill-switch/recover',
+    auth: 'admin',
+    summary: 'Return to ACTIVE. Revoked sessions stay revoked; create new ones.',
+    response: RecoverKillSwitchResponse,
+    errors: [...ADMIN_ERRORS, 'KILL_SWITCH__NOT_ENGAGED'],
   }),
 } as const;

@@ -141,3 +141,21 @@ export const AuditVerifyResponse = z.discriminatedUnion('status', [
   z.object({ status: z.literal('broken'), ...AuditVerificationBase, break: AuditBreak }),
 ]);
 export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;
+
+/** ACTIVE: normal. SUSPENDED: engaged by the master or the Owner; everything stopped. */
+export const KillSwitchState = z.enum(['ACTIVE', 'SUSPENDED', 'LOCKED']);
+export const KillSwitchStatus = z.object({
+  state: KillSwitchState,
+  changedAt: Timestamp,
+  actor: z.string(),
+  reason: z.string().nullable(),
+});
+export type KillSwitchStatus = z.infer<typeof KillSwitchStatus>;
+export const ActivateKillSwitchRequest = z.strictObject({ reason: z.string().max(500).optional() });
+export const ActivateKillSwitchResponse = z.object({
+  killSwitch: KillSwitchStatus,
+  revokedSessions: z.number().int(),
+  cancelledTransactions: z.number().int(),
+});
+export type ActivateKillSwitchResponse = z.infer<typeof ActivateKillSwitchResponse>;
+export const RecoverKillSwitchResponse = z.object({ killSwitch: KillSwitchStatus });

@@ -3,6 +3,7 @@ import { authErrors } from './auth.js';
 import { chainErrors } from './chain.js';
 import { daemonErrors } from './daemon.js';
 import { keystoreErrors } from './keystore.js';
+import { killSwitchErrors } from './kill-switch.js';
 import { policyErrors } from './policy.js';
 import { requestErrors } from './request.js';
 import { walletErrors } from './wallet.js';
@@ -20,6 +21,7 @@ export const ERRORS = {
   ...chainErrors,
   ...auditErrors,
   ...policyErrors,
+  ...killSwitchErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -31,7 +31,7 @@ describe('WaiaasError', () => {
 
   it('every code is NAMESPACE__REASON with a 4xx/5xx status', () => {
     for (const [code, definition] of Object.entries(ERRORS)) {
-      expect(code).toMatch(/^[A-Z]+__[A-Z_]+$/);
+      expect(code).toMatch(/^[A-Z]+(_[A-Z]+)*__[A-Z_]+$/);
       expect(definition.status).toBeGreaterThanOrEqual(400);
       expect(definition.status).toBeLessThan(600);
     }

@@ -1,4 +1,7 @@
+import type { KeyObject } from 'node:crypto';
 import type { Db } from '../db/open-database.js';
+import { entryHash, GENESIS_HASH } from './audit-chain.js';
+import { createAuditStore } from './audit-store.js';
 
 /** Who acted: the master (CLI), an agent session, an Owner device, or the signer itself. */
 export type AuditActor = 'master' | 'system' | `session:${string}` | `device:${string}`;
@@ -16,14 +19,38 @@ export interface AuditLog {
   record(entry: AuditEntry): void;
 }
 
-/** Appends to the audit_log table; the schema's triggers make rows immutable once written. */
-export function createAuditLog(db: Db, now: () => number = Date.now): AuditLog {
-  const insert = db.prepare(
-    'INSERT INTO audit_log (at, actor, action, wallet_id, session_id, details) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+export interface AuditLogDeps {
+  /** The chain's HMAC key, from the keystore; asked for per entry so that locking takes effect. */
+  auditKey: () => KeyObject;
+  now?: () => number;
+}
+
+/**
+ * Appends to the audit_log table, each entry chained to the one before it (see audit-chain.ts).
+ * The schema's triggers make rows immutable once written; the chain makes a change made behind
+ * their back (with the file in hand) detectable.
+ */
+export function createAuditLog(db: Db, { auditKey, now = Date.now }: AuditLogDeps): AuditLog {
+  const store = createAuditStore(db);
+  // Reading the chain's tip and inserting after it form one transaction: better-sqlite3 is
+  // synchronous, so no other append can slip in between, and the daemon's lock makes it the only
+  // writer. Inside a caller's transaction this becomes a savepoint and commits or rolls back with it.
+  const append = db.transaction((entry: AuditEntry) => {
+    const fields = {
+      prev_hash: store.lastHash() ?? GENESIS_HASH,
+      seq: store.nextSeq(),
+      at: now(),
+      actor: entry.actor,
+      action: entry.action,
+      wallet_id: entry.walletId ?? null,
+      session_id: entry.sessionId ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+    };
+    store.insert({ ...fields, entry_hash: entryHash(auditKey(), fields) });
+  });
   return {
-    record({ actor, action, walletId = null, sessionId = null, details = {} }) {
-      insert.run(now(), actor, action, walletId, sessionId, JSON.stringify(details));
+    record(entry) {
+      append.immediate(entry);
     },
   };
 }

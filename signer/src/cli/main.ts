@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { WaiaasError } from '@waiaas/protocol';
 import { SIGNER_VERSION } from '../daemon/version.js';
+import type { AuditListOptions } from './commands/audit.js';
 import { cliContext } from './context.js';
 import { printError } from './output.js';
 
@@ -22,6 +23,8 @@ const commands = {
   wallet: () => import('./commands/wallet.js'),
   session: () => import('./commands/session.js'),
   network: () => import('./commands/network.js'),
+  killSwitch: () => import('./commands/kill-switch.js'),
+  audit: () => import('./commands/audit.js'),
 };
 
 let exitCode = 0;
@@ -75,6 +78,23 @@ program
   .description('built-in networks and the [networks.<name>] tables of config.toml')
   .action(async (_opts, cmd: Command) => (await commands.network()).networkListCommand(ctx(cmd)));
 
+const killSwitch = program.command('kill-switch').description('stop every agent at once, and recover');
+killSwitch
+  .command('activate')
+  .description('revoke every session, cancel every transaction not yet signed, refuse agent requests (503)')
+  .option('--reason <text>', 'recorded in the audit log')
+  .action(async (opts: { reason?: string }, cmd: Command) =>
+    (await commands.killSwitch()).killSwitchActivateCommand(ctx(cmd), opts),
+  );
+killSwitch
+  .command('status')
+  .description('ACTIVE (normal) or SUSPENDED (engaged)')
+  .action(async (_opts, cmd: Command) => (await commands.killSwitch()).killSwitchStatusCommand(ctx(cmd)));
+killSwitch
+  .command('recover')
+  .description('return to ACTIVE; agents need new sessions')
+  .action(async (_opts, cmd: Command) => (await commands.killSwitch()).killSwitchRecoverCommand(ctx(cmd)));
+
 const session = program.command('session').description('agent sessions');
 session
   .command('create')
@@ -99,6 +119,24 @@ session
   .description('revoke a session: its token stops working at once')
   .argument('<id>', 'session id')
   .action(async (id: string, _opts, cmd: Command) => (await commands.session()).sessionRevokeCommand(ctx(cmd), id));
+
+const audit = program.command('audit').description('the tamper-evident audit log');
+audit
+  .command('verify')
+  .description('walk the hash chain: intact, or the first entry that was edited, deleted or reordered (exit code 1)')
+  .action(async (_opts, cmd: Command) => (await commands.audit()).auditVerifyCommand(ctx(cmd)));
+audit
+  .command('list')
+  .description('audit entries, newest first')
+  .option('--wallet <id|name>', 'only entries about this wallet')
+  .option('--session <id>', 'only entries about this session')
+  .option('--action <type>', 'only this action, e.g. session.use')
+  .option('--since <time>', 'from this time: ISO 8601, or a duration ago such as 30m, 1h, 7d')
+  .option('--until <time>', 'up to this time: ISO 8601, or a duration ago')
+  .option('--limit <n>', 'at most n entries (default 50, at most 1000)')
+  .action(async (opts: AuditListOptions, cmd: Command) =>
+    (await commands.audit()).auditListCommand(ctx(cmd), opts),
+  );
 
 const wantsJson = process.argv.includes('--json');
 try {

@@ -1,6 +1,9 @@
 import type { Hono } from 'hono';
 import { createMasterAuth } from '../admin/master-auth.js';
 import { createAuditLog } from '../audit/audit-log.js';
+import { createAuditStore } from '../audit/audit-store.js';
+import { listAuditEntries } from '../audit/list-audit-entries.js';
+import { verifyAuditChain } from '../audit/verify-audit-chain.js';
 import type { Config } from '../config/schema.js';
 import type { Db } from '../db/open-database.js';
 import type { Keystore } from '../keystore/index.js';
@@ -24,6 +27,9 @@ import { sendTransaction } from '../transaction/send-transaction.js';
 import { simulateTransaction } from '../transaction/simulate-transaction.js';
 import { createTransactionStore } from '../transaction/transaction-store.js';
 import { createReservationStore } from '../policy/reservation-store.js';
+import { activateKillSwitch, recoverKillSwitch } from '../kill-switch/activate-kill-switch.js';
+import { createKillSwitchStore } from '../kill-switch/kill-switch-store.js';
+import { WaiaasError } from '@waiaas/protocol';
 import { sessionBudget } from '../policy/session-budget.js';
 
 export interface DaemonServices {
@@ -51,12 +57,19 @@ export function createDaemon(opts: {
 }): DaemonServices {
   const { config, db, keystore, log, version } = opts;
   const now = opts.now ?? Date.now;
-  const audit = createAuditLog(db, now);
+  const auditKey = () => keystore.auditKey();
+  const audit = createAuditLog(db, { auditKey, now });
+  const auditStore = createAuditStore(db);
   const wallets = createWalletStore(db);
   const sessions = createSessionStore(db);
   const tokenKey = () => keystore.sessionTokenKey();
   const sessionDeps = { sessions, wallets, audit, tokenKey, now, policy: sessionPolicyFrom(config) };
   const transactions = createTransactionStore(db);
+  const killSwitch = createKillSwitchStore(db);
+  const assertNotEngaged = () => {
+    const { state, changedAt } = killSwitch.get();
+    if (state !== 'ACTIVE') throw new WaiaasError('KILL_SWITCH__ENGAGED', { state, since: changedAt });
+  };
   // An EVM nonce is the next after the highest this signer has signed and not yet seen settle,
   // or the chain's own count if that is higher; the pipeline signs one transaction per wallet at a time.
   const chains = createChainRegistry(config, (address, network, chainPending) =>
@@ -73,6 +86,7 @@ export function createDaemon(opts: {
     maxAttempts: config.pipeline.max_attempts,
     retryBaseMs: config.pipeline.retry_base * 1000,
     confirmIntervalMs: config.pipeline.confirm_interval,
+    halted: () => killSwitch.get().state !== 'ACTIVE',
   });
   const reservations = createReservationStore(db);
   const atomically = <T>(fn: () => T): T => db.transaction(fn).immediate();
@@ -84,6 +98,7 @@ export function createDaemon(opts: {
     audit,
     wallets,
     maxBodyBytes: config.security.max_body_bytes,
+    killSwitch,
     authenticate: (token) => authenticateSession(sessionDeps, token),
     renew: (caller, sessionId) => renewSession(sessionDeps, caller, sessionId),
     wallet: {
@@ -111,12 +126,23 @@ export function createDaemon(opts: {
     }),
     createWallet: (request) => createWallet({ wallets, keystore, audit, now, network: chains.network }, request),
     listWallets: () => wallets.list(),
-    createSession: (request) => createSession(sessionDeps, request),
+    createSession: (request) => {
+      assertNotEngaged();
+      return createSession(sessionDeps, request);
+    },
     listSessions: ({ wallet, all }) =>
       sessions
         .list({ walletId: wallet ? wallets.resolve(wallet).id : undefined, activeAt: all ? undefined : now() })
         .map((row) => toSession(row, now())),
     revokeSession: (sessionId) => revokeSession(sessionDeps, sessionId),
+    killSwitch: {
+      status: () => killSwitch.get(),
+      activate: (reason) => activateKillSwitch({ db, killSwitch, transactions, audit, now }, { actor: 'master', reason }),
+      recover: () => recoverKillSwitch({ killSwitch, audit, now }, 'master'),
+    },
+    listAudit: (query) => listAuditEntries({ store: auditStore, wallets }, query),
+    // No checkpoint yet: Owner-signed checkpoints (a later issue) get passed here.
+    verifyAudit: () => verifyAuditChain(auditStore, auditKey()),
   });
   return { socketApp: socketFetch(agentApp.fetch, adminApp.fetch), tcpApp: agentApp.fetch, audit, pipeline, reconcile: () => reservations.reconcile(now()) };
 }

@@ -16,7 +16,17 @@ describe('openDatabase', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       .pluck()
       .all();
-    expect(tables).toEqual(['approvals', 'audit_log', 'owner_devices', 'policies', 'sessions', 'transactions', 'wallets']);
+    expect(tables).toEqual([
+      'approvals',
+      'audit_log',
+      'kill_switch',
+      'owner_devices',
+      'policies',
+      'reservations',
+      'sessions',
+      'transactions',
+      'wallets',
+    ]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(statSync(path).mode & 0o777).toBe(0o600);

@@ -32,10 +32,17 @@ export async function initHome(paths: HomePaths, password: Buffer, kdf?: KdfPara
     mkdirSync(paths.logDir, { mode: 0o700 });
     writeFileSync(paths.config, DEFAULT_CONFIG_TOML, { mode: 0o600, flag: 'wx' });
     const keystore = await initKeystore(paths.keystore, password, kdf);
-    keystore.lock();
-    const db = openDatabase(paths.database);
-    createAuditLog(db).record({ actor: 'master', action: 'home.init' });
-    db.close();
+    try {
+      // The first audit entry is chained like every later one: the keystore holds the chain's key.
+      const db = openDatabase(paths.database);
+      try {
+        createAuditLog(db, { auditKey: () => keystore.auditKey() }).record({ actor: 'master', action: 'home.init' });
+      } finally {
+        db.close();
+      }
+    } finally {
+      keystore.lock();
+    }
   } catch (error) {
     if (existed) for (const entry of readdirSync(paths.home)) rmSync(`${paths.home}/${entry}`, { recursive: true, force: true });
     else rmSync(paths.home, { recursive: true, force: true });

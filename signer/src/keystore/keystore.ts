@@ -1,4 +1,4 @@
-import { type KeyObject, createSecretKey } from 'node:crypto';
+import { type KeyObject, createSecretKey, hkdfSync } from 'node:crypto';
 import sodium from 'sodium-native';
 import { WaiaasError } from '@waiaas/protocol';
 import type { AgentSigner, Chain } from './agent-signer.js';
@@ -24,11 +24,19 @@ export interface Keystore {
    * caching it, so that `lock` takes effect.
    */
   sessionTokenKey(): KeyObject;
+  /**
+   * The HMAC key of the audit chain: HKDF-SHA256 of the session-token key for its own purpose, so
+   * neither key tells anything about the other. Ask for it per use, like `sessionTokenKey`.
+   */
+  auditKey(): KeyObject;
   /** Runs Argon2id once with the stored salt and compares in constant time with the master key. */
   verifyPassword(password: Buffer): Promise<boolean>;
   lock(): void;
   readonly locked: boolean;
 }
+
+/** HKDF info of the audit-chain key; a new version of the chain gets a new info string. */
+const AUDIT_KEY_INFO = 'waiaas/audit-chain/v1';
 
 export interface KeystoreState extends Master {
   readonly dir: string;
@@ -97,6 +105,19 @@ class UnlockedKeystore implements Keystore {
     this.#assertUnlocked();
     // createSecretKey copies into OpenSSL-owned memory, which Node clears when the object is collected.
     return this.#sessionTokenKey.read((bytes) => createSecretKey(bytes));
+  }
+
+  auditKey(): KeyObject {
+    this.#assertUnlocked();
+    return this.#sessionTokenKey.read((bytes) => {
+      const derived = Buffer.from(hkdfSync('sha256', bytes, Buffer.alloc(0), AUDIT_KEY_INFO, 32));
+      try {
+        return createSecretKey(derived);
+      } finally {
+        // `derived` views hkdfSync's heap ArrayBuffer: zero it, the KeyObject holds its own copy.
+        derived.fill(0);
+      }
+    });
   }
 
   async verifyPassword(password: Buffer): Promise<boolean> {

@@ -24,7 +24,7 @@ function setup(policy: Partial<{ maxRenewals: number; absoluteLifetimeSeconds: n
   const deps = {
     sessions: createSessionStore(db),
     wallets,
-    audit: createAuditLog(db),
+    audit: createAuditLog(db, { auditKey: () => key }),
     tokenKey: () => key,
     now: () => clock,
     policy: { defaultTtlSeconds: 3600, maxTtlSeconds: 30 * 86_400, maxRenewals: 2, absoluteLifetimeSeconds: 3 * 3600, ...policy },

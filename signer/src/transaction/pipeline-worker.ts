@@ -20,6 +20,8 @@ export interface PipelineWorkerDeps {
   maxAttempts: number;
   retryBaseMs: number;
   confirmIntervalMs: number;
+  /** True while the kill switch is engaged: nothing is signed or sent, confirmations go on. */
+  halted: () => boolean;
 }
 
 export interface PipelineWorker {
@@ -60,6 +62,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
 
   /** One stage; true when the next stage can run right away. */
   async function attempt(row: TransactionRow): Promise<boolean> {
+    if (deps.halted() && (row.status === 'PENDING' || row.status === 'SIGNED')) return false;
     try {
       switch (row.status) {
         case 'PENDING':

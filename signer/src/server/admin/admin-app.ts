@@ -21,6 +21,13 @@ export interface AdminAppDeps {
   createSession: (request: admin.CreateSessionRequest) => Promise<{ session: admin.Session; token: string }>;
   listSessions: (filter: { wallet?: string; all: boolean }) => admin.Session[];
   revokeSession: (sessionId: string) => admin.Session;
+  killSwitch: {
+    status(): admin.KillSwitchStatus;
+    activate(reason: string | null): admin.ActivateKillSwitchResponse;
+    recover(): admin.KillSwitchStatus;
+  };
+  listAudit: (query: admin.ListAuditQuery) => admin.AuditEntry[];
+  verifyAudit: () => admin.AuditVerifyResponse;
 }
 
 /**
@@ -41,5 +48,10 @@ export function createAdminApp(deps: AdminAppDeps): Hono {
     sessions: deps.listSessions({ wallet: query.wallet, all: query.all === 'true' }),
   }));
   mountRoute(app, adminRoutes.revokeSession, ({ params }) => ({ session: deps.revokeSession(params.id) }));
+  mountRoute(app, adminRoutes.killSwitchStatus, () => deps.killSwitch.status());
+  mountRoute(app, adminRoutes.activateKillSwitch, ({ body }) => deps.killSwitch.activate(body.reason ?? null));
+  mountRoute(app, adminRoutes.recoverKillSwitch, () => ({ killSwitch: deps.killSwitch.recover() }));
+  mountRoute(app, adminRoutes.listAudit, ({ query }) => ({ entries: deps.listAudit(query) }));
+  mountRoute(app, adminRoutes.verifyAudit, () => deps.verifyAudit());
   return app;
 }

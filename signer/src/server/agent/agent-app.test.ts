@@ -16,13 +16,14 @@ import { createAgentApp } from './agent-app.js';
 function buildApp() {
   const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'waiaas-app-')), 'db.sqlite'));
   const key = createSecretKey(randomBytes(32));
-  const deps = { sessions: createSessionStore(db), audit: createAuditLog(db), tokenKey: () => key, now: Date.now };
+  const deps = { sessions: createSessionStore(db), audit: createAuditLog(db, { auditKey: () => key }), tokenKey: () => key, now: Date.now };
   return createAgentApp({
     version: '0.0.0-test',
     maxBodyBytes: 64 * 1024,
     log: createLogger('error', () => undefined),
     audit: deps.audit,
     wallets: createWalletStore(db),
+    killSwitch: { get: () => ({ state: 'ACTIVE', changedAt: new Date(0).toISOString(), actor: 'system', reason: null }) },
     authenticate: (token) => authenticateSession(deps, token),
     renew: (caller, id) => renewSession(deps, caller, id),
     // Chains are not reachable here; every route using them is refused before it runs.

@@ -9,6 +9,8 @@ import type { WalletStore } from '../../wallet/wallet-store.js';
 import { bodyLimit } from '../middleware/body-limit.js';
 import { createErrorHandler, notFound } from '../middleware/error-handler.js';
 import { hostGuard } from '../middleware/host-guard.js';
+import { killSwitchGuard } from '../middleware/kill-switch-guard.js';
+import type { KillSwitchStore } from '../../kill-switch/kill-switch-store.js';
 import { originGuard } from '../middleware/origin-guard.js';
 import { type SessionEnv, sessionAuth } from '../middleware/session-auth.js';
 import { mountRoute } from '../mount-route.js';
@@ -19,6 +21,7 @@ export interface AgentAppDeps {
   log: Logger;
   audit: AuditLog;
   wallets: WalletStore;
+  killSwitch: Pick<KillSwitchStore, 'get'>;
   authenticate: (token: string) => Promise<AuthenticatedSession>;
   renew: (caller: AuthenticatedSession, sessionId: string) => Promise<agent.SessionRenewResponse>;
   wallet: {
@@ -47,7 +50,7 @@ export function createAgentApp(deps: AgentAppDeps): Hono<SessionEnv> {
   app.onError(createErrorHandler(deps.log));
   app.notFound(notFound);
   app.use('*', hostGuard(), originGuard(), bodyLimit(deps.maxBodyBytes));
-  app.use('*', sessionAuth({ authenticate: deps.authenticate, audit: deps.audit }));
+  app.use('*', killSwitchGuard(deps.killSwitch), sessionAuth({ authenticate: deps.authenticate, audit: deps.audit }));
 
   const openApi = buildOpenApiDocument(
     { title: 'WAIaaS agent API', version: AGENT_API_VERSION, description: 'The API AI agents use to reach their wallet.' },
