@@ -9,3 +9,4 @@ export * as agent from './agent/index.js';
 export * as admin from './admin/index.js';
 export { AGENT_API_VERSION, agentRoutes } from './agent/routes.js';
 export { ADMIN_API_VERSION, adminRoutes } from './admin/routes.js';
+export * from './common/policy-schemas.js';

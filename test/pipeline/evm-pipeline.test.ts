@@ -41,6 +41,15 @@ describe('EVM transactions through the daemon, on a real anvil chain', () => {
     wallet = getAddress(created.json<{ wallet: { address: string } }>().wallet.address);
     await anvil.fund(wallet, 10n ** 19n);
     token = await deployErc20(anvil, { supply: 1_000_000n * 10n ** 18n, owner: wallet });
+    // The Owner allows this token (transfers, approvals, and calls to it) with limits of its own.
+    for (const args of [
+      ['allowed-tokens', '--token', token],
+      ['allowed-contracts', '--contract', token],
+      ['spending-limit', '--asset', token, '--instant-max', '100000', '--notify-max', '200000', '--delay-max', '300000'],
+    ]) {
+      const set = await home.cli('policy', 'set', ...args, '--wallet', 'agent', '--json');
+      expect(set.code, set.stdout + set.stderr).toBe(0);
+    }
     const session = (await home.cli('session', 'create', '--wallet', 'agent', '--json')).json<{ token: string }>();
     agent = agentClient(home.socketPath, session.token);
   }, 120_000);

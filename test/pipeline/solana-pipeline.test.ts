@@ -42,6 +42,14 @@ describe('Solana transactions through the daemon, on LiteSVM behind JSON-RPC', (
     await chain.airdrop(wallet, 10n * SOL);
     mint = await chain.createMint(6);
     await chain.mintTo(mint, wallet, 1_000_000_000n);
+    for (const args of [
+      ['allowed-tokens', '--token', mint],
+      ['allowed-contracts', '--contract', '11111111111111111111111111111111'],
+      ['spending-limit', '--asset', mint, '--instant-max', '10000000', '--notify-max', '20000000', '--delay-max', '30000000'],
+    ]) {
+      const set = await home.cli('policy', 'set', ...args, '--wallet', 'agent', '--json');
+      expect(set.code, set.stdout + set.stderr).toBe(0);
+    }
     const session = (await home.cli('session', 'create', '--wallet', 'agent', '--json')).json<{ token: string }>();
     agent = agentClient(home.socketPath, session.token);
   }, 120_000);
@@ -59,7 +67,9 @@ describe('Solana transactions through the daemon, on LiteSVM behind JSON-RPC', (
     expect(sim.ok).toBe(true);
     const [before, recipientBefore] = [chain.lamports(wallet), chain.lamports(RECIPIENT)];
     const accepted = await agent.send(body);
-    expect(accepted).toMatchObject({ status: 'PENDING', tier: 'INSTANT' });
+    // 0.25 SOL is above the default instant ceiling (0.1 SOL) and within notify (1 SOL).
+    expect(accepted).toMatchObject({ status: 'PENDING', tier: 'NOTIFY' });
+    expect(accepted.policyReason).toBe('250000000 ≤ notifyMax 1000000000 (wallet SPENDING_LIMIT for native)');
     const done = await agent.waitFor(accepted.id, 'CONFIRMED');
     expect(done.hash).toMatch(/^[1-9A-HJ-NP-Za-km-z]{64,88}$/);
     expect(chain.lamports(RECIPIENT)).toBe(recipientBefore + 250_000_000n);

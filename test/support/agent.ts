@@ -4,6 +4,8 @@ export interface Tx {
   id: string;
   status: string;
   tier: string;
+  policyReason: string | null;
+  executeAt: string | null;
   hash: string | null;
   error: { code: string; message: string } | null;
 }

@@ -1,4 +1,7 @@
 import { defineRoute } from '../common/route.js';
+import { IdParams } from '../common/ids.js';
+import { ListPoliciesResponse, PolicyResponse, SetPolicyRequest } from '../common/policy-schemas.js';
+import { z } from 'zod';
 import {
   ActivateKillSwitchRequest,
   ActivateKillSwitchResponse,
@@ -123,5 +126,32 @@ export const adminRoutes = {
     summary: 'Return to ACTIVE. Revoked sessions stay revoked; create new ones.',
     response: RecoverKillSwitchResponse,
     errors: [...ADMIN_ERRORS, 'KILL_SWITCH__NOT_ENGAGED'],
+  }),
+  listPolicies: defineRoute({
+    method: 'GET',
+    path: '/v1/admin/policies',
+    auth: 'admin',
+    summary: 'Policy rules, global and per wallet (wallet= limits to one wallet and the global rules).',
+    query: z.strictObject({ wallet: z.string().min(1).max(64).optional() }),
+    response: ListPoliciesResponse,
+    errors: [...ADMIN_ERRORS, 'WALLET__NOT_FOUND'],
+  }),
+  setPolicy: defineRoute({
+    method: 'PUT',
+    path: '/v1/admin/policies',
+    auth: 'admin',
+    summary: 'Create or replace the rule of a type for a scope (one rule per type per wallet, and globally).',
+    body: SetPolicyRequest,
+    response: PolicyResponse,
+    errors: [...ADMIN_ERRORS, 'WALLET__NOT_FOUND'],
+  }),
+  removePolicy: defineRoute({
+    method: 'DELETE',
+    path: '/v1/admin/policies/:id',
+    auth: 'admin',
+    summary: 'Remove a rule. With no spending limit for an asset, its transfers need the Owner.',
+    params: IdParams,
+    response: PolicyResponse,
+    errors: [...ADMIN_ERRORS, 'POLICY__NOT_FOUND'],
   }),
 } as const;

@@ -1,5 +1,6 @@
 import { defineRoute } from '../common/route.js';
 import { IdParams } from '../common/ids.js';
+import { ListPoliciesResponse } from '../common/policy-schemas.js';
 import { HealthResponse, OpenApiDocument, SessionIdParams, SessionRenewResponse, WalletAddressResponse } from './schemas.js';
 import {
   AssetsResponse,
@@ -92,6 +93,14 @@ export const agentRoutes = {
     response: BudgetResponse,
     errors: SESSION_ERRORS,
   }),
+  policies: defineRoute({
+    method: 'GET',
+    path: '/v1/policies',
+    auth: 'session',
+    summary: "The policy rules that apply to this session's wallet (global and wallet rules).",
+    response: ListPoliciesResponse,
+    errors: SESSION_ERRORS,
+  }),
   sendTransaction: defineRoute({
     method: 'POST',
     path: '/v1/transactions/send',
@@ -100,7 +109,7 @@ export const agentRoutes = {
       'Request a transaction. Validated and built at once (bad input is refused before anything is signed); answers { id, status, tier } and the pipeline goes on in the background.',
     body: SendTransactionRequest,
     response: SendTransactionResponse,
-    errors: [...TX_INPUT_ERRORS, 'TRANSACTION__IDEMPOTENCY_CONFLICT', 'POLICY__SESSION_PER_TX_LIMIT', 'POLICY__SESSION_TOTAL_LIMIT'],
+    errors: [...TX_INPUT_ERRORS, 'TRANSACTION__IDEMPOTENCY_CONFLICT', 'POLICY__SESSION_PER_TX_LIMIT', 'POLICY__SESSION_TOTAL_LIMIT', 'POLICY__TOKEN_NOT_ALLOWED', 'POLICY__CONTRACT_NOT_ALLOWED'],
   }),
   simulateTransaction: defineRoute({
     method: 'POST',
@@ -109,7 +118,7 @@ export const agentRoutes = {
     summary: 'Dry run of a send: validation, the tier it would get, and the balance changes the chain predicts. Nothing is reserved or signed.',
     body: SendTransactionRequest,
     response: SimulateTransactionResponse,
-    errors: [...TX_INPUT_ERRORS, 'POLICY__SESSION_PER_TX_LIMIT', 'POLICY__SESSION_TOTAL_LIMIT'],
+    errors: [...TX_INPUT_ERRORS, 'POLICY__SESSION_PER_TX_LIMIT', 'POLICY__SESSION_TOTAL_LIMIT', 'POLICY__TOKEN_NOT_ALLOWED', 'POLICY__CONTRACT_NOT_ALLOWED'],
   }),
   listTransactions: defineRoute({
     method: 'GET',

@@ -79,7 +79,15 @@ export const FINAL_STATUSES: readonly TransactionStatus[] = ['CONFIRMED', 'FAILE
 export const Tier = z.enum(['INSTANT', 'NOTIFY', 'DELAY', 'APPROVAL']);
 export type Tier = z.infer<typeof Tier>;
 
-export const SendTransactionResponse = z.object({ id: Id, status: TransactionStatus, tier: Tier });
+export const SendTransactionResponse = z.object({
+  id: Id,
+  status: TransactionStatus,
+  tier: Tier,
+  /** Which rule and threshold decided the tier, in words. */
+  policyReason: z.string().nullable(),
+  /** DELAY: when the transaction will be signed unless cancelled. */
+  executeAt: Timestamp.nullable(),
+});
 
 export type SendTransactionResponse = z.infer<typeof SendTransactionResponse>;
 export const Transaction = z.object({
@@ -93,6 +101,8 @@ export const Transaction = z.object({
   hash: z.string().nullable(),
   request: z.record(z.string(), z.unknown()),
   justification: z.string().nullable(),
+  policyReason: z.string().nullable(),
+  executeAt: Timestamp.nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -111,6 +121,7 @@ export const BalanceChange = z.object({ asset: z.string(), delta: z.string().reg
 export const SimulateTransactionResponse = z.object({
   ok: z.boolean(),
   tier: Tier,
+  policyReason: z.string().nullable(),
   fee: z.string(),
   balanceChanges: z.array(BalanceChange),
   error: z.string().nullable(),

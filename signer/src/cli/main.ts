@@ -24,6 +24,7 @@ const commands = {
   session: () => import('./commands/session.js'),
   network: () => import('./commands/network.js'),
   killSwitch: () => import('./commands/kill-switch.js'),
+  policy: () => import('./commands/policy.js'),
   audit: () => import('./commands/audit.js'),
 };
 
@@ -77,6 +78,47 @@ program
   .command('list')
   .description('built-in networks and the [networks.<name>] tables of config.toml')
   .action(async (_opts, cmd: Command) => (await commands.network()).networkListCommand(ctx(cmd)));
+
+const policy = program.command('policy').description('the rules every agent request is sorted by: INSTANT, NOTIFY, DELAY or APPROVAL');
+policy
+  .command('list')
+  .description('rules that apply (global and per wallet)')
+  .option('--wallet <id|name>', "one wallet's rules and the global ones")
+  .action(async (opts: { wallet?: string }, cmd: Command) => (await commands.policy()).policyListCommand(ctx(cmd), opts));
+const policySet = policy.command('set').description('create or replace a rule (one per type per wallet, and globally)');
+policySet
+  .command('spending-limit')
+  .description('tiers by amount: ≤ instant-max INSTANT, ≤ notify-max NOTIFY, ≤ delay-max DELAY, above APPROVAL')
+  .option('--wallet <id|name>', 'the wallet (default: global)')
+  .option('--asset <asset>', '"native" or a token address / mint', 'native')
+  .requiredOption('--instant-max <amount>', 'e.g. "0.1 SOL" or smallest units')
+  .requiredOption('--notify-max <amount>', 'e.g. "1 SOL"')
+  .requiredOption('--delay-max <amount>', 'e.g. "10 SOL"')
+  .option('--delay <duration>', 'cooldown of the DELAY tier', '15m')
+  .action(async (opts: { wallet?: string; asset: string; instantMax: string; notifyMax: string; delayMax: string; delay?: string }, cmd: Command) =>
+    (await commands.policy()).policySetSpendingLimitCommand(ctx(cmd), opts),
+  );
+policySet
+  .command('allowed-tokens')
+  .description('tokens agents may transfer or approve (all others are refused)')
+  .option('--wallet <id|name>', 'the wallet (default: global)')
+  .requiredOption('--token <address...>', 'token address / mint (repeatable)')
+  .action(async (opts: { wallet?: string; token: string[] }, cmd: Command) =>
+    (await commands.policy()).policySetAllowedTokensCommand(ctx(cmd), opts),
+  );
+policySet
+  .command('allowed-contracts')
+  .description('contracts / programs agents may call (all others are refused)')
+  .option('--wallet <id|name>', 'the wallet (default: global)')
+  .requiredOption('--contract <spec...>', 'address, or address:0xselector,0xselector to allow only those methods (repeatable)')
+  .action(async (opts: { wallet?: string; contract: string[] }, cmd: Command) =>
+    (await commands.policy()).policySetAllowedContractsCommand(ctx(cmd), opts),
+  );
+policy
+  .command('remove')
+  .description('remove a rule by id')
+  .argument('<id>', 'policy id (see policy list)')
+  .action(async (id: string, _opts, cmd: Command) => (await commands.policy()).policyRemoveCommand(ctx(cmd), id));
 
 const killSwitch = program.command('kill-switch').description('stop every agent at once, and recover');
 killSwitch

@@ -31,6 +31,8 @@ import { activateKillSwitch, recoverKillSwitch } from '../kill-switch/activate-k
 import { createKillSwitchStore } from '../kill-switch/kill-switch-store.js';
 import { WaiaasError } from '@waiaas/protocol';
 import { sessionBudget } from '../policy/session-budget.js';
+import { createPolicyStore } from '../policy/policy-store.js';
+import { removePolicy, setPolicy } from '../policy/set-policy.js';
 
 export interface DaemonServices {
   /** Unix socket: agent API plus /v1/admin. */
@@ -89,8 +91,9 @@ export function createDaemon(opts: {
     halted: () => killSwitch.get().state !== 'ACTIVE',
   });
   const reservations = createReservationStore(db);
+  const policies = createPolicyStore(db);
   const atomically = <T>(fn: () => T): T => db.transaction(fn).immediate();
-  const txDeps = { transactions, wallets, chains, audit, reservations, atomically, now, kick: pipeline.kick };
+  const txDeps = { transactions, wallets, chains, audit, reservations, policies, atomically, now, kick: pipeline.kick };
 
   const agentApp = createAgentApp({
     version,
@@ -105,6 +108,7 @@ export function createDaemon(opts: {
       balance: (session) => walletBalance(txDeps, session),
       assets: (session) => walletAssets(txDeps, session),
       budget: (session) => sessionBudget(txDeps, session),
+      policies: (session) => ({ policies: policies.applicable(session.wallet_id) }),
     },
     transactions: {
       send: (session, request) => sendTransaction(txDeps, session, request),
@@ -124,7 +128,10 @@ export function createDaemon(opts: {
       tokenTtlSeconds: config.security.admin_token_ttl,
       now,
     }),
-    createWallet: (request) => createWallet({ wallets, keystore, audit, now, network: chains.network }, request),
+    createWallet: (request) => createWallet(
+        { wallets, keystore, audit, now, network: chains.network, setPolicy: (id, rule) => void policies.set(id, rule, now()) },
+        request,
+      ),
     listWallets: () => wallets.list(),
     createSession: (request) => {
       assertNotEngaged();
@@ -135,6 +142,11 @@ export function createDaemon(opts: {
         .list({ walletId: wallet ? wallets.resolve(wallet).id : undefined, activeAt: all ? undefined : now() })
         .map((row) => toSession(row, now())),
     revokeSession: (sessionId) => revokeSession(sessionDeps, sessionId),
+    policies: {
+      list: (wallet) => policies.list(wallet ? wallets.resolve(wallet).id : undefined),
+      set: (request) => setPolicy({ policies, wallets, audit, now }, request),
+      remove: (id) => removePolicy({ policies, audit }, id),
+    },
     killSwitch: {
       status: () => killSwitch.get(),
       activate: (reason) => activateKillSwitch({ db, killSwitch, transactions, audit, now }, { actor: 'master', reason }),

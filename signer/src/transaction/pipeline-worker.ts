@@ -32,7 +32,7 @@ export interface PipelineWorker {
 }
 
 /**
- * Drives each transaction from its last persisted stage: PENDING → (build, sign) SIGNED →
+ * Drives each transaction from its last persisted stage: QUEUED (cooldown over) → PENDING → (build, sign) SIGNED →
  * (submit) SUBMITTED → (confirm) CONFIRMED. A stage writes its result before the next starts, so
  * after a restart a SIGNED transaction is re-sent with the same bytes, never signed again.
  */
@@ -62,9 +62,13 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
 
   /** One stage; true when the next stage can run right away. */
   async function attempt(row: TransactionRow): Promise<boolean> {
-    if (deps.halted() && (row.status === 'PENDING' || row.status === 'SIGNED')) return false;
+    if (deps.halted() && (row.status === 'QUEUED' || row.status === 'PENDING' || row.status === 'SIGNED')) return false;
     try {
       switch (row.status) {
+        case 'QUEUED':
+          // A DELAY transaction whose cooldown is over, and that nobody cancelled, goes ahead.
+          if ((row.execute_at ?? 0) > deps.now()) return false;
+          return deps.transactions.advance(row.id, 'QUEUED', { status: 'PENDING', next_attempt_at: 0 }, deps.now());
         case 'PENDING':
           return await signStage(row);
         case 'SIGNED':

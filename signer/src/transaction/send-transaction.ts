@@ -1,4 +1,4 @@
-import { type agent, WaiaasError } from '@waiaas/protocol';
+import { type agent, type Chain, WaiaasError } from '@waiaas/protocol';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { ChainRegistry } from '../chain/chain-registry.js';
@@ -7,6 +7,8 @@ import type { WalletStore } from '../wallet/wallet-store.js';
 import type { ReservationStore } from '../policy/reservation-store.js';
 import { assertWithinSessionLimits } from '../policy/session-limits.js';
 import { NATIVE_ASSET, spendOf } from '../policy/spend-of.js';
+import { downgradeWithoutOwner, evaluatePolicy, type PolicyDecision } from '../policy/evaluate-policy.js';
+import type { PolicyStore } from '../policy/policy-store.js';
 import { callOf, toIntent } from './to-intent.js';
 import type { TransactionRow, TransactionStore } from './transaction-store.js';
 
@@ -16,6 +18,7 @@ export interface SendDeps {
   chains: ChainRegistry;
   audit: AuditLog;
   reservations: ReservationStore;
+  policies: PolicyStore;
   /** Runs `fn` in one immediate SQLite transaction: the budget check and the reservation are one step. */
   atomically: <T>(fn: () => T) => T;
   now: () => number;
@@ -23,8 +26,8 @@ export interface SendDeps {
   kick: (id: string) => void;
 }
 
-/** The tier every request gets until the policy engine decides it (the policy issue). */
-const tierOf = (): agent.Tier => 'INSTANT';
+/** No Owner can be registered until the Owner channel exists, so APPROVAL always becomes DELAY. */
+const OWNER_REGISTERED = false;
 
 /**
  * Accepts a request: validates and builds it against the chain at once, so bad input (an invalid
@@ -47,9 +50,12 @@ export async function sendTransaction(
   if (!wallet) throw new WaiaasError('WALLET__NOT_FOUND', { wallet: session.wallet_id });
   const contentDigest = await buildDigest(deps, wallet.network, wallet.address, call);
   const spend = spendOf(call, wallet.chain);
+  const decision = decidePolicy(deps.policies, wallet.id, wallet.chain, call);
   const now = deps.now();
   const id = uuidv7();
-  const tier = tierOf();
+  const { tier } = decision;
+  const status = tier === 'DELAY' ? 'QUEUED' : 'PENDING';
+  const executeAt = tier === 'DELAY' ? now + decision.delaySeconds * 1000 : null;
   const accept = () => {
     assertWithinSessionLimits(session, spend, deps.reservations.sessionUsage(session.id, NATIVE_ASSET));
     deps.transactions.insert({
@@ -58,13 +64,15 @@ export async function sendTransaction(
       session_id: session.id,
       network: wallet.network,
       type: call.type,
-      status: 'PENDING',
+      status,
       tier,
       request: JSON.stringify(request),
       intent: callJson,
       justification: request.justification ?? null,
       idempotency_key: request.idempotencyKey ?? null,
       content_digest: contentDigest,
+      policy_reason: decision.reason,
+      execute_at: executeAt,
       created_at: now,
       updated_at: now,
     });
@@ -85,10 +93,16 @@ export async function sendTransaction(
     action: 'transaction.request',
     walletId: wallet.id,
     sessionId: session.id,
-    details: { transactionId: id, type: call.type, tier },
+    details: { transactionId: id, type: call.type, tier, reason: decision.reason },
   });
   deps.kick(id);
-  return { id, status: 'PENDING', tier };
+  return { id, status, tier, policyReason: decision.reason, executeAt: executeAt === null ? null : new Date(executeAt).toISOString() };
+}
+
+/** The policy verdict for a request: the strictest applicable rule, APPROVAL downgraded with no Owner. */
+export function decidePolicy(policies: PolicyStore, walletId: string, chain: Chain, call: agent.TransactionCall): PolicyDecision {
+  const exposure = spendOf(call, chain, { approvals: true });
+  return downgradeWithoutOwner(evaluatePolicy(policies.applicable(walletId), call, chain, exposure), OWNER_REGISTERED);
 }
 
 async function buildDigest(deps: SendDeps, network: string, address: string, call: ReturnType<typeof callOf>) {
@@ -102,5 +116,6 @@ async function buildDigest(deps: SendDeps, network: string, address: string, cal
 
 function answerRepeat(row: TransactionRow, callJson: string, key: string): agent.SendTransactionResponse {
   if (row.intent !== callJson) throw new WaiaasError('TRANSACTION__IDEMPOTENCY_CONFLICT', { idempotencyKey: key });
-  return { id: row.id, status: row.status, tier: row.tier };
+  const executeAt = row.execute_at === null ? null : new Date(row.execute_at).toISOString();
+  return { id: row.id, status: row.status, tier: row.tier, policyReason: row.policy_reason, executeAt };
 }

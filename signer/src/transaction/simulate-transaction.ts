@@ -6,10 +6,12 @@ import { callOf, toIntent } from './to-intent.js';
 import type { ReservationStore } from '../policy/reservation-store.js';
 import { assertWithinSessionLimits } from '../policy/session-limits.js';
 import { NATIVE_ASSET, spendOf } from '../policy/spend-of.js';
+import type { PolicyStore } from '../policy/policy-store.js';
+import { decidePolicy } from './send-transaction.js';
 
 /** Validation, tier and the chain's prediction of the effect; nothing is stored, reserved or signed. */
 export async function simulateTransaction(
-  deps: { wallets: WalletStore; chains: ChainRegistry; reservations: ReservationStore },
+  deps: { wallets: WalletStore; chains: ChainRegistry; reservations: ReservationStore; policies: PolicyStore },
   session: SessionRow,
   request: agent.SendTransactionRequest,
 ): Promise<agent.SimulateTransactionResponse> {
@@ -20,10 +22,12 @@ export async function simulateTransaction(
   assertWithinSessionLimits(session, spendOf(call, wallet.chain), deps.reservations.sessionUsage(session.id, NATIVE_ASSET));
   const adapter = deps.chains.dryRunAdapter(wallet.network);
   const unsigned = await adapter.build(wallet.address, toIntent(call));
+  const decision = decidePolicy(deps.policies, wallet.id, wallet.chain, call);
   const result = await adapter.simulate(wallet.address, unsigned);
   return {
     ok: result.ok,
-    tier: 'INSTANT',
+    tier: decision.tier,
+    policyReason: decision.reason,
     fee: result.fee.toString(),
     balanceChanges: result.balanceChanges.map((c) => ({ asset: c.asset, delta: c.delta.toString() })),
     error: result.error ?? null,

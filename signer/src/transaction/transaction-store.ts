@@ -30,6 +30,8 @@ export interface TransactionRow {
   next_attempt_at: number;
   error_code: string | null;
   error_message: string | null;
+  policy_reason: string | null;
+  execute_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -45,6 +47,8 @@ export function toTransaction(row: TransactionRow): agent.Transaction {
     hash: row.hash,
     request: JSON.parse(row.request) as Record<string, unknown>,
     justification: row.justification,
+    policyReason: row.policy_reason,
+    executeAt: row.execute_at === null ? null : new Date(row.execute_at).toISOString(),
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
@@ -79,9 +83,9 @@ export function createTransactionStore(db: Db): TransactionStore {
     insert(row) {
       db.prepare(
         `INSERT INTO transactions (id, wallet_id, session_id, network, type, status, tier, request, intent,
-           justification, idempotency_key, content_digest, created_at, updated_at)
+           justification, idempotency_key, content_digest, policy_reason, execute_at, created_at, updated_at)
          VALUES (@id, @wallet_id, @session_id, @network, @type, @status, @tier, @request, @intent,
-           @justification, @idempotency_key, @content_digest, @created_at, @updated_at)`,
+           @justification, @idempotency_key, @content_digest, @policy_reason, @execute_at, @created_at, @updated_at)`,
       ).run(row);
     },
     get: (id) => byId.get(id),
@@ -102,11 +106,12 @@ export function createTransactionStore(db: Db): TransactionStore {
       }).immediate(),
     unfinished: (now) =>
       db
-        .prepare<[number], TransactionRow>(
-          `SELECT * FROM transactions WHERE status IN ('PENDING', 'SIGNED', 'SUBMITTED') AND next_attempt_at <= ?
+        .prepare<{ now: number }, TransactionRow>(
+          `SELECT * FROM transactions WHERE status IN ('QUEUED', 'PENDING', 'SIGNED', 'SUBMITTED') AND next_attempt_at <= @now
+             AND (status != 'QUEUED' OR execute_at <= @now)
            ORDER BY created_at, id`,
         )
-        .all(now),
+        .all({ now }),
     page(walletId, { status, before, limit }) {
       const where = ['wallet_id = @walletId'];
       if (status) where.push('status = @status');

@@ -1,4 +1,5 @@
-import { type Chain, type admin, WaiaasError } from '@waiaas/protocol';
+import { type Chain, type PolicyRule, type admin, WaiaasError } from '@waiaas/protocol';
+import { defaultSpendingLimit } from '../policy/default-policy.js';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Keystore } from '../keystore/index.js';
@@ -10,6 +11,8 @@ export const DEFAULT_NETWORK: Record<Chain, string> = { solana: 'solana-devnet',
 
 export interface CreateWalletDeps {
   wallets: WalletStore;
+  /** Gives the new wallet its default policy. */
+  setPolicy: (walletId: string, rule: PolicyRule) => void;
   /** Looks a network up by name; throws NETWORK__NOT_FOUND. */
   network: (name: string) => Network;
   keystore: Keystore;
@@ -40,6 +43,7 @@ export async function createWallet(deps: CreateWalletDeps, request: admin.Create
     createdAt: new Date((deps.now ?? Date.now)()).toISOString(),
   };
   deps.wallets.insert(wallet);
+  deps.setPolicy(id, defaultSpendingLimit(request.chain));
   deps.audit.record({ actor: 'master', action: 'wallet.create', walletId: id, details: { name, chain: wallet.chain, network: wallet.network } });
   return wallet;
 }

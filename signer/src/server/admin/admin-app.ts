@@ -1,4 +1,4 @@
-import { type admin, adminRoutes } from '@waiaas/protocol';
+import { type admin, adminRoutes, type Policy, type SetPolicyRequest } from '@waiaas/protocol';
 import { Hono } from 'hono';
 import type { MasterAuth } from '../../admin/master-auth.js';
 import type { Logger } from '../../log/logger.js';
@@ -21,6 +21,11 @@ export interface AdminAppDeps {
   createSession: (request: admin.CreateSessionRequest) => Promise<{ session: admin.Session; token: string }>;
   listSessions: (filter: { wallet?: string; all: boolean }) => admin.Session[];
   revokeSession: (sessionId: string) => admin.Session;
+  policies: {
+    list(wallet?: string): Policy[];
+    set(request: SetPolicyRequest): Policy;
+    remove(id: string): Policy;
+  };
   killSwitch: {
     status(): admin.KillSwitchStatus;
     activate(reason: string | null): admin.ActivateKillSwitchResponse;
@@ -48,6 +53,9 @@ export function createAdminApp(deps: AdminAppDeps): Hono {
     sessions: deps.listSessions({ wallet: query.wallet, all: query.all === 'true' }),
   }));
   mountRoute(app, adminRoutes.revokeSession, ({ params }) => ({ session: deps.revokeSession(params.id) }));
+  mountRoute(app, adminRoutes.listPolicies, ({ query }) => ({ policies: deps.policies.list(query.wallet) }));
+  mountRoute(app, adminRoutes.setPolicy, ({ body }) => ({ policy: deps.policies.set(body) }));
+  mountRoute(app, adminRoutes.removePolicy, ({ params }) => ({ policy: deps.policies.remove(params.id) }));
   mountRoute(app, adminRoutes.killSwitchStatus, () => deps.killSwitch.status());
   mountRoute(app, adminRoutes.activateKillSwitch, ({ body }) => deps.killSwitch.activate(body.reason ?? null));
   mountRoute(app, adminRoutes.recoverKillSwitch, () => ({ killSwitch: deps.killSwitch.recover() }));

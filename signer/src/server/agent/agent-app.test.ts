@@ -27,7 +27,7 @@ function buildApp() {
     authenticate: (token) => authenticateSession(deps, token),
     renew: (caller, id) => renewSession(deps, caller, id),
     // Chains are not reachable here; every route using them is refused before it runs.
-    wallet: { balance: unreachable, assets: unreachable, budget: unreachable },
+    wallet: { balance: unreachable, assets: unreachable, budget: unreachable, policies: unreachable },
     transactions: { send: unreachable, simulate: unreachable, get: unreachable, list: unreachable, cancel: unreachable },
   });
 }

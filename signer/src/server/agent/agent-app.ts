@@ -4,7 +4,7 @@ import type { AuditLog } from '../../audit/audit-log.js';
 import type { Logger } from '../../log/logger.js';
 import type { AuthenticatedSession } from '../../session/authenticate-session.js';
 import type { SessionRow } from '../../session/session-store.js';
-import type { agent } from '@waiaas/protocol';
+import type { agent, Policy } from '@waiaas/protocol';
 import type { WalletStore } from '../../wallet/wallet-store.js';
 import { bodyLimit } from '../middleware/body-limit.js';
 import { createErrorHandler, notFound } from '../middleware/error-handler.js';
@@ -28,6 +28,7 @@ export interface AgentAppDeps {
     balance(session: SessionRow): Promise<agent.BalanceResponse>;
     assets(session: SessionRow): Promise<agent.AssetsResponse>;
     budget(session: SessionRow): agent.BudgetResponse;
+    policies(session: SessionRow): { policies: Policy[] };
   };
   transactions: {
     send(session: SessionRow, request: agent.SendTransactionRequest): Promise<agent.SendTransactionResponse>;
@@ -68,6 +69,7 @@ export function createAgentApp(deps: AgentAppDeps): Hono<SessionEnv> {
   mountRoute(app, agentRoutes.walletBalance, (_input, c) => deps.wallet.balance(c.get('session').row));
   mountRoute(app, agentRoutes.walletAssets, (_input, c) => deps.wallet.assets(c.get('session').row));
   mountRoute(app, agentRoutes.walletBudget, (_input, c) => deps.wallet.budget(c.get('session').row));
+  mountRoute(app, agentRoutes.policies, (_input, c) => deps.wallet.policies(c.get('session').row));
   mountRoute(app, agentRoutes.sendTransaction, ({ body }, c) => deps.transactions.send(c.get('session').row, body));
   mountRoute(app, agentRoutes.simulateTransaction, ({ body }, c) => deps.transactions.simulate(c.get('session').row, body));
   mountRoute(app, agentRoutes.listTransactions, ({ query }, c) => deps.transactions.list(c.get('session').row, query));

@@ -1,0 +1,72 @@
+import { type Policy, PolicyRule } from '@waiaas/protocol';
+import { v7 as uuidv7 } from 'uuid';
+import type { Db } from '../db/open-database.js';
+
+interface PolicyRow {
+  id: string;
+  scope: 'global' | 'wallet';
+  wallet_id: string | null;
+  type: string;
+  rule: string;
+  created_at: number;
+  updated_at: number;
+}
+
+const toPolicy = (row: PolicyRow): Policy => ({
+  id: row.id,
+  scope: row.scope,
+  walletId: row.wallet_id,
+  // Parsed on the way out too: a row edited by hand that no longer fits is an error, not a guess.
+  rule: PolicyRule.parse(JSON.parse(row.rule)),
+  createdAt: new Date(row.created_at).toISOString(),
+  updatedAt: new Date(row.updated_at).toISOString(),
+});
+
+/** Spending limits are one per asset; EVM addresses compare without case. */
+const ruleKey = (rule: PolicyRule) =>
+  rule.type === 'SPENDING_LIMIT' ? (rule.asset.startsWith('0x') ? rule.asset.toLowerCase() : rule.asset) : '';
+
+export interface PolicyStore {
+  /** The rules that apply to a wallet: global ones and its own. */
+  applicable(walletId: string): Policy[];
+  list(walletId?: string): Policy[];
+  get(id: string): Policy | undefined;
+  /** One rule per type per scope (per asset for spending limits): setting it again replaces it. */
+  set(walletId: string | null, rule: PolicyRule, now: number): Policy;
+  remove(id: string): boolean;
+}
+
+export function createPolicyStore(db: Db): PolicyStore {
+  const select = db.prepare<[string | null], PolicyRow>(
+    `SELECT * FROM policies WHERE enabled = 1 AND (wallet_id IS NULL OR wallet_id = ?) ORDER BY scope, type, created_at`,
+  );
+  return {
+    applicable: (walletId) => select.all(walletId).map(toPolicy),
+    list: (walletId) =>
+      (walletId
+        ? select.all(walletId)
+        : db.prepare<[], PolicyRow>('SELECT * FROM policies WHERE enabled = 1 ORDER BY scope, wallet_id, type').all()
+      ).map(toPolicy),
+    get(id) {
+      const row = db.prepare<[string], PolicyRow>('SELECT * FROM policies WHERE id = ?').get(id);
+      return row && toPolicy(row);
+    },
+    set(walletId, rule, now) {
+      const scope = walletId ? 'wallet' : 'global';
+      const key = ruleKey(rule);
+      db.prepare(
+        `INSERT INTO policies (id, scope, wallet_id, type, rule_key, rule, enabled, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
+         ON CONFLICT (scope, ifnull(wallet_id, ''), type, rule_key) DO UPDATE SET rule = excluded.rule, updated_at = excluded.updated_at`,
+      ).run(uuidv7(), scope, walletId, rule.type, key, JSON.stringify(rule), now, now);
+      const row = db
+        .prepare<[string, string | null, string, string], PolicyRow>(
+          `SELECT * FROM policies WHERE scope = ? AND ifnull(wallet_id, '') = ifnull(?, '') AND type = ? AND rule_key = ?`,
+        )
+        .get(scope, walletId, rule.type, key);
+      if (!row) throw new Error('policy row vanished right after upsert');
+      return toPolicy(row);
+    },
+    remove: (id) => db.prepare('DELETE FROM policies WHERE id = ?').run(id).changes === 1,
+  };
+}
