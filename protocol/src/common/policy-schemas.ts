@@ -39,7 +39,11 @@ export const AllowedContractsRule = z.strictObject({
     .max(200),
 });
 
-export const PolicyRule = z.discriminatedUnion('type', [SpendingLimitRule, AllowedTokensRule, AllowedContractsRule]);
+export const PolicyRule = z.discriminatedUnion('type', [
+  SpendingLimitRule,
+  AllowedTokensRule,
+  AllowedContractsRule,
+]);
 export type PolicyRule = z.infer<typeof PolicyRule>;
 export type PolicyType = PolicyRule['type'];
 

@@ -6,6 +6,8 @@ export interface ReservationStore {
   reserve(row: { transactionId: string; walletId: string; sessionId: string; asset: string; amount: bigint; at: number }): void;
   /** Reserved plus committed for a session and asset: what it has spent or may be about to spend. */
   sessionUsage(sessionId: string, asset: string): bigint;
+  /** Committed plus reserved for a wallet and asset since a moment (ms epoch): rolling windows. */
+  walletUsageSince(walletId: string, asset: string, since: number): bigint;
   /** Settles a transaction's reservations once it is final: committed if it landed, else released. */
   settle(transactionId: string, outcome: 'COMMITTED' | 'RELEASED', at: number): void;
   /** Start-up: settles reservations whose transaction reached a final state without them. */
@@ -26,6 +28,15 @@ export function createReservationStore(db: Db): ReservationStore {
         .prepare(`SELECT amount FROM reservations WHERE session_id = ? AND asset = ? AND status != 'RELEASED'`)
         .pluck()
         .all(sessionId, asset) as string[];
+      return amounts.reduce((total, a) => total + BigInt(a), 0n);
+    },
+    walletUsageSince(walletId, asset, since) {
+      const amounts = db
+        .prepare(
+          `SELECT amount FROM reservations WHERE wallet_id = ? AND asset = ? AND status != 'RELEASED' AND created_at >= ?`,
+        )
+        .pluck()
+        .all(walletId, asset, since) as string[];
       return amounts.reduce((total, a) => total + BigInt(a), 0n);
     },
     settle(transactionId, outcome, at) {

@@ -50,13 +50,15 @@ export async function sendTransaction(
   if (!wallet) throw new WaiaasError('WALLET__NOT_FOUND', { wallet: session.wallet_id });
   const contentDigest = await buildDigest(deps, wallet.network, wallet.address, call);
   const spend = spendOf(call, wallet.chain);
-  const decision = decidePolicy(deps.policies, wallet.id, wallet.chain, call);
   const now = deps.now();
   const id = uuidv7();
-  const { tier } = decision;
-  const status = tier === 'DELAY' ? 'QUEUED' : 'PENDING';
-  const executeAt = tier === 'DELAY' ? now + decision.delaySeconds * 1000 : null;
+  // Policy and reservation in one database transaction: rules that look back (budgets, rates)
+  // see every request accepted before this one, however many arrive at once.
   const accept = () => {
+    const decision = decidePolicy(deps, wallet.id, wallet.chain, call, now);
+    const { tier } = decision;
+    const status: agent.TransactionStatus = tier === 'DELAY' ? 'QUEUED' : 'PENDING';
+    const executeAt = tier === 'DELAY' ? now + decision.delaySeconds * 1000 : null;
     assertWithinSessionLimits(session, spend, deps.reservations.sessionUsage(session.id, NATIVE_ASSET));
     deps.transactions.insert({
       id,
@@ -79,30 +81,50 @@ export async function sendTransaction(
     for (const [asset, amount] of spend) {
       deps.reservations.reserve({ transactionId: id, walletId: wallet.id, sessionId: session.id, asset, amount, at: now });
     }
+    deps.audit.record({
+      actor: `session:${session.id}`,
+      action: 'transaction.request',
+      walletId: wallet.id,
+      sessionId: session.id,
+      details: { transactionId: id, type: call.type, tier, reason: decision.reason },
+    });
+    return { decision, status, executeAt };
   };
+  let accepted: ReturnType<typeof accept>;
   try {
-    deps.atomically(accept);
+    accepted = deps.atomically(accept);
   } catch (error) {
     // Two concurrent sends with one idempotency key: the unique index lets exactly one in.
     const winner = request.idempotencyKey && deps.transactions.findByIdempotencyKey(session.id, request.idempotencyKey);
     if (winner) return answerRepeat(winner, callJson, request.idempotencyKey ?? '');
     throw error;
   }
-  deps.audit.record({
-    actor: `session:${session.id}`,
-    action: 'transaction.request',
-    walletId: wallet.id,
-    sessionId: session.id,
-    details: { transactionId: id, type: call.type, tier, reason: decision.reason },
-  });
+  const { decision, status, executeAt } = accepted;
   deps.kick(id);
-  return { id, status, tier, policyReason: decision.reason, executeAt: executeAt === null ? null : new Date(executeAt).toISOString() };
+  const executeIso = executeAt === null ? null : new Date(executeAt).toISOString();
+  return { id, status, tier: decision.tier, policyReason: decision.reason, executeAt: executeIso };
 }
 
 /** The policy verdict for a request: the strictest applicable rule, APPROVAL downgraded with no Owner. */
-export function decidePolicy(policies: PolicyStore, walletId: string, chain: Chain, call: agent.TransactionCall): PolicyDecision {
-  const exposure = spendOf(call, chain, { approvals: true });
-  return downgradeWithoutOwner(evaluatePolicy(policies.applicable(walletId), call, chain, exposure), OWNER_REGISTERED);
+export function decidePolicy(
+  deps: { policies: PolicyStore; reservations: ReservationStore; transactions: Pick<TransactionStore, 'countSince'> },
+  walletId: string,
+  chain: Chain,
+  call: agent.TransactionCall,
+  now: number,
+): PolicyDecision {
+  const ctx = {
+    call,
+    chain,
+    exposure: spendOf(call, chain, { approvals: true }),
+    norm: (a: string) => (chain === 'evm' ? a.toLowerCase() : a),
+    now,
+    history: {
+      walletSpentSince: (asset: string, since: number) => deps.reservations.walletUsageSince(walletId, asset, since),
+      walletRequestsSince: (since: number) => deps.transactions.countSince(walletId, since),
+    },
+  };
+  return downgradeWithoutOwner(evaluatePolicy(deps.policies.applicable(walletId), ctx), OWNER_REGISTERED);
 }
 
 async function buildDigest(deps: SendDeps, network: string, address: string, call: ReturnType<typeof callOf>) {

@@ -7,11 +7,19 @@ import type { ReservationStore } from '../policy/reservation-store.js';
 import { assertWithinSessionLimits } from '../policy/session-limits.js';
 import { NATIVE_ASSET, spendOf } from '../policy/spend-of.js';
 import type { PolicyStore } from '../policy/policy-store.js';
+import type { TransactionStore } from './transaction-store.js';
 import { decidePolicy } from './send-transaction.js';
 
 /** Validation, tier and the chain's prediction of the effect; nothing is stored, reserved or signed. */
 export async function simulateTransaction(
-  deps: { wallets: WalletStore; chains: ChainRegistry; reservations: ReservationStore; policies: PolicyStore },
+  deps: {
+    wallets: WalletStore;
+    chains: ChainRegistry;
+    reservations: ReservationStore;
+    policies: PolicyStore;
+    transactions: Pick<TransactionStore, 'countSince'>;
+    now: () => number;
+  },
   session: SessionRow,
   request: agent.SendTransactionRequest,
 ): Promise<agent.SimulateTransactionResponse> {
@@ -22,7 +30,7 @@ export async function simulateTransaction(
   assertWithinSessionLimits(session, spendOf(call, wallet.chain), deps.reservations.sessionUsage(session.id, NATIVE_ASSET));
   const adapter = deps.chains.dryRunAdapter(wallet.network);
   const unsigned = await adapter.build(wallet.address, toIntent(call));
-  const decision = decidePolicy(deps.policies, wallet.id, wallet.chain, call);
+  const decision = decidePolicy(deps, wallet.id, wallet.chain, call, deps.now());
   const result = await adapter.simulate(wallet.address, unsigned);
   return {
     ok: result.ok,

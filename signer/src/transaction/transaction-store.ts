@@ -72,6 +72,8 @@ export interface TransactionStore {
   advance(id: string, from: agent.TransactionStatus, update: StageUpdate, now: number): boolean;
   unfinished(now: number): TransactionRow[];
   page(walletId: string, opts: { status?: agent.TransactionStatus; before?: { createdAt: number; id: string }; limit: number }): TransactionRow[];
+  /** Requests of a wallet since a moment (ms epoch), cancelled ones excluded: rate limits. */
+  countSince(walletId: string, since: number): number;
   /** Highest nonce of an address's signed-but-unconfirmed EVM transactions on a network. */
   highestPendingNonce(address: string, network: string): number | null;
 }
@@ -122,6 +124,11 @@ export function createTransactionStore(db: Db): TransactionStore {
         )
         .all({ walletId, status, createdAt: before?.createdAt, beforeId: before?.id, limit });
     },
+    countSince: (walletId, since) =>
+      db
+        .prepare(`SELECT count(*) FROM transactions WHERE wallet_id = ? AND created_at >= ? AND status != 'CANCELLED'`)
+        .pluck()
+        .get(walletId, since) as number,
     highestPendingNonce(address, network) {
       const value = db
         .prepare(
