@@ -22,12 +22,12 @@ const EVALUATORS: { [T in RuleType]: RuleEvaluator<T> } = {
 
 /** Sorts a request into a tier: the strictest verdict of all rules wins; a refusal throws. */
 export function evaluatePolicy(policies: readonly Policy[], ctx: PolicyContext): PolicyDecision {
-  let decision: PolicyDecision = { tier: 'INSTANT', reason: 'nothing is spent', delaySeconds: 0 };
+  let decision: PolicyDecision | null = null;
   for (const type of Object.keys(EVALUATORS) as RuleType[]) {
     const verdict = runEvaluator(type, policies, ctx);
-    if (verdict) decision = stricter(decision, verdict);
+    if (verdict) decision = decision ? stricter(decision, verdict) : verdict;
   }
-  return decision;
+  return decision ?? { tier: 'INSTANT', reason: 'nothing is spent', delaySeconds: 0 };
 }
 
 function runEvaluator<T extends RuleType>(type: T, policies: readonly Policy[], ctx: PolicyContext): PolicyDecision | null {

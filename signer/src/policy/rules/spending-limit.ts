@@ -6,15 +6,14 @@ import { stricter } from '../stricter.js';
  * Owner (APPROVAL): no rule means ask the human, never "allow".
  */
 export const spendingLimit: RuleEvaluator<'SPENDING_LIMIT'> = (rules, ctx) => {
-  if (ctx.exposure.size === 0) return null;
-  let decision: PolicyDecision = { tier: 'INSTANT', reason: 'nothing is spent', delaySeconds: 0 };
+  let decision: PolicyDecision | null = null;
+  const consider = (verdict: PolicyDecision) => {
+    decision = decision ? stricter(decision, verdict) : verdict;
+  };
   for (const [asset, amount] of ctx.exposure) {
     const limits = rules.filter((r) => ctx.norm(r.rule.asset) === asset);
-    if (limits.length === 0) {
-      decision = stricter(decision, { tier: 'APPROVAL', reason: `no spending limit is set for ${asset}`, delaySeconds: 900 });
-      continue;
-    }
-    for (const limit of limits) decision = stricter(decision, tierFor(limit, asset, amount));
+    if (limits.length === 0) consider({ tier: 'APPROVAL', reason: `no spending limit is set for ${asset}`, delaySeconds: 900 });
+    for (const limit of limits) consider(tierFor(limit, asset, amount));
   }
   return decision;
 };
