@@ -66,6 +66,10 @@ export async function startSigner(home: TestHome, extraEnv: NodeJS.ProcessEnv = 
   child.stdout?.on('data', (d: Buffer) => (output += d));
   child.stderr?.on('data', (d: Buffer) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // A test that dies before stop() (a timeout, a crash) must not leave a signer running.
+  const reap = () => child.kill('SIGKILL');
+  process.once('exit', reap);
+  void exited.then(() => process.off('exit', reap));
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`signer exited early (${child.exitCode}): ${output}`);
