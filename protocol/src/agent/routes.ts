@@ -109,7 +109,7 @@ export const agentRoutes = {
       'Request a transaction. Validated and built at once (bad input is refused before anything is signed); answers { id, status, tier } and the pipeline goes on in the background.',
     body: SendTransactionRequest,
     response: SendTransactionResponse,
-    errors: [...TX_INPUT_ERRORS, 'TRANSACTION__IDEMPOTENCY_CONFLICT', 'POLICY__SESSION_PER_TX_LIMIT', 'POLICY__SESSION_TOTAL_LIMIT', 'POLICY__TOKEN_NOT_ALLOWED', 'POLICY__CONTRACT_NOT_ALLOWED'],
+    errors: [...TX_INPUT_ERRORS, 'TRANSACTION__IDEMPOTENCY_CONFLICT', 'POLICY__SESSION_PER_TX_LIMIT', 'POLICY__SESSION_TOTAL_LIMIT', 'POLICY__TOKEN_NOT_ALLOWED', 'POLICY__CONTRACT_NOT_ALLOWED', 'POLICY__ROLLING_LIMIT_EXCEEDED', 'POLICY__RATE_LIMITED'],
   }),
   simulateTransaction: defineRoute({
     method: 'POST',
@@ -118,7 +118,7 @@ export const agentRoutes = {
     summary: 'Dry run of a send: validation, the tier it would get, and the balance changes the chain predicts. Nothing is reserved or signed.',
     body: SendTransactionRequest,
     response: SimulateTransactionResponse,
-    errors: [...TX_INPUT_ERRORS, 'POLICY__SESSION_PER_TX_LIMIT', 'POLICY__SESSION_TOTAL_LIMIT', 'POLICY__TOKEN_NOT_ALLOWED', 'POLICY__CONTRACT_NOT_ALLOWED'],
+    errors: [...TX_INPUT_ERRORS, 'POLICY__SESSION_PER_TX_LIMIT', 'POLICY__SESSION_TOTAL_LIMIT', 'POLICY__TOKEN_NOT_ALLOWED', 'POLICY__CONTRACT_NOT_ALLOWED', 'POLICY__ROLLING_LIMIT_EXCEEDED', 'POLICY__RATE_LIMITED'],
   }),
   listTransactions: defineRoute({
     method: 'GET',

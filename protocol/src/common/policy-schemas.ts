@@ -20,6 +20,26 @@ export const SpendingLimitRule = z
     message: 'thresholds must be instantMax ≤ notifyMax ≤ delayMax',
   });
 
+/**
+ * A cap on what one wallet moves of an asset over a rolling window (committed plus reserved).
+ * A global rule caps every wallet separately, not all wallets together. Approvals do not count:
+ * they move nothing now and are never reserved.
+ */
+export const RollingLimitRule = z.strictObject({
+  type: z.literal('ROLLING_LIMIT'),
+  /** 'native' or a token address / mint. */
+  asset: z.string().min(1).max(128),
+  window: z.enum(['24h', '7d', '30d']),
+  max: AmountString,
+});
+
+/** At most `maxRequests` requests per wallet in any `windowSeconds`; cancelled ones do not count. */
+export const RateLimitRule = z.strictObject({
+  type: z.literal('RATE_LIMIT'),
+  maxRequests: z.number().int().min(1),
+  windowSeconds: z.number().int().min(1).max(30 * 86_400),
+});
+
 export const AllowedTokensRule = z.strictObject({
   type: z.literal('ALLOWED_TOKENS'),
   tokens: z.array(z.string().min(1).max(128)).max(200),
@@ -39,10 +59,63 @@ export const AllowedContractsRule = z.strictObject({
     .max(200),
 });
 
+/** Recipients agents may send to (transfers, token transfers) or approve as spender; the lists of all applying rules are joined. */
+export const RecipientAllowlistRule = z.strictObject({
+  type: z.literal('RECIPIENT_ALLOWLIST'),
+  addresses: z.array(z.string().min(1).max(128)).max(500),
+  /** Names the Owner gave some addresses, for display only. */
+  labels: z
+    .record(z.string().min(1).max(128), z.string().min(1).max(64))
+    .refine((l) => Object.keys(l).length <= 500, 'at most 500 labels')
+    .optional(),
+});
+
+export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export type Weekday = z.infer<typeof Weekday>;
+
+/** An IANA time zone the runtime knows; an unknown one would make the window impossible to evaluate. */
+export const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  // Names only: Intl also takes offsets such as "+01:00", which follow no DST and are not what an Owner means.
+  .regex(/^[A-Za-z][A-Za-z0-9_+\-/]*$/, 'must be an IANA time zone name')
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Berlin');
+
+/** Requests are allowed only on these days, from startHour up to (not including) endHour, in the Owner's time zone. */
+export const TimeWindowRule = z
+  .strictObject({
+    type: z.literal('TIME_WINDOW'),
+    days: z.array(Weekday).min(1).max(7),
+    startHour: z.number().int().min(0).max(23),
+    endHour: z.number().int().min(1).max(24),
+    timeZone: TimeZone,
+  })
+  .refine((r) => r.startHour < r.endHour, { message: 'startHour must be before endHour (endHour is exclusive)' });
+
+/** Approvals above `max` (smallest unit) are refused; without `token` the cap applies to every token. */
+export const ApproveCapRule = z.strictObject({
+  type: z.literal('APPROVE_CAP'),
+  token: z.string().min(1).max(128).optional(),
+  max: AmountString,
+});
+
 export const PolicyRule = z.discriminatedUnion('type', [
   SpendingLimitRule,
+  RollingLimitRule,
+  RateLimitRule,
   AllowedTokensRule,
   AllowedContractsRule,
+  RecipientAllowlistRule,
+  TimeWindowRule,
+  ApproveCapRule,
 ]);
 export type PolicyRule = z.infer<typeof PolicyRule>;
 export type PolicyType = PolicyRule['type'];

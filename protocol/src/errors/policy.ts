@@ -22,8 +22,39 @@ export const policyErrors = {
     message: (c: { contract: string; selector: string | null }) =>
       `Calls to ${c.contract}${c.selector ? ` (method ${c.selector})` : ''} are not on this wallet's allowlist; the Owner can add it with "waiaas policy set allowed-contracts".`,
   },
+  POLICY__ROLLING_LIMIT_EXCEEDED: {
+    status: 403,
+    message: (c: { asset: string; window: string; max: string; used: string; amount: string }) =>
+      `This wallet may move at most ${c.max} of ${c.asset} per ${c.window} and has ${c.used} spent or reserved in that window, so ${remaining(c.max, c.used)} remains; the request for ${c.amount} would exceed it.`,
+  },
+  POLICY__RATE_LIMITED: {
+    status: 429,
+    message: (c: { maxRequests: number; windowSeconds: number; retryAfterSeconds?: number }) =>
+      `This wallet may make at most ${c.maxRequests} request${c.maxRequests === 1 ? '' : 's'} per ${c.windowSeconds} s and has made them${c.retryAfterSeconds === undefined ? '' : `; retry in ${c.retryAfterSeconds} s`}.`,
+  },
+  POLICY__RECIPIENT_NOT_ALLOWED: {
+    status: 403,
+    message: (c: { recipient: string }) =>
+      `Recipient ${c.recipient} is not on this wallet's recipient allowlist; the Owner can add it with "waiaas policy set recipient-allowlist".`,
+  },
+  POLICY__OUTSIDE_TIME_WINDOW: {
+    status: 403,
+    message: (c: { timeZone: string; allowed: string }) =>
+      `This wallet may be used only ${c.allowed} (${c.timeZone}); the Owner can change it with "waiaas policy set time-window".`,
+  },
+  POLICY__APPROVE_CAP_EXCEEDED: {
+    status: 403,
+    message: (c: { token: string; max: string; amount: string }) =>
+      `Approvals of ${c.token} are capped at ${c.max}; the request approves ${c.amount}. The Owner can change it with "waiaas policy set approve-cap".`,
+  },
   POLICY__NOT_FOUND: {
     status: 404,
     message: (c: { policyId: string }) => `No policy ${c.policyId}.`,
   },
 } satisfies ErrorDefinitions;
+
+/** What a rolling limit leaves, never below zero (a lowered cap can sit under what is already used). */
+function remaining(max: string, used: string): string {
+  const left = BigInt(max) - BigInt(used);
+  return (left > 0n ? left : 0n).toString();
+}

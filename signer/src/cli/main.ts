@@ -99,6 +99,25 @@ policySet
     (await commands.policy()).policySetSpendingLimitCommand(ctx(cmd), opts),
   );
 policySet
+  .command('rolling-limit')
+  .description('cap on what a wallet moves of an asset over a rolling window; above it requests are refused')
+  .option('--wallet <id|name>', 'the wallet (default: global, which caps each wallet separately)')
+  .option('--asset <asset>', '"native" or a token address / mint', 'native')
+  .addOption(new Option('--window <window>', 'the rolling window').choices(['24h', '7d', '30d']).makeOptionMandatory())
+  .requiredOption('--max <amount>', 'e.g. "1.5 SOL", "0.1 ETH" or smallest units')
+  .action(async (opts: { wallet?: string; asset: string; window: string; max: string }, cmd: Command) =>
+    (await commands.policy()).policySetRollingLimitCommand(ctx(cmd), opts),
+  );
+policySet
+  .command('rate-limit')
+  .description('at most N requests per wallet in any window; above it requests are refused')
+  .option('--wallet <id|name>', 'the wallet (default: global, which limits each wallet separately)')
+  .requiredOption('--max-requests <n>', 'requests allowed in the window')
+  .requiredOption('--window <duration>', 'e.g. 60s, 1h, 1d (at most 30d)')
+  .action(async (opts: { wallet?: string; maxRequests: string; window: string }, cmd: Command) =>
+    (await commands.policy()).policySetRateLimitCommand(ctx(cmd), opts),
+  );
+policySet
   .command('allowed-tokens')
   .description('tokens agents may transfer or approve (all others are refused)')
   .option('--wallet <id|name>', 'the wallet (default: global)')
@@ -113,6 +132,33 @@ policySet
   .requiredOption('--contract <spec...>', 'address, or address:0xselector,0xselector to allow only those methods (repeatable)')
   .action(async (opts: { wallet?: string; contract: string[] }, cmd: Command) =>
     (await commands.policy()).policySetAllowedContractsCommand(ctx(cmd), opts),
+  );
+policySet
+  .command('recipient-allowlist')
+  .description('the only recipients of transfers and spenders of approvals agents may use (lists of global and wallet rules are joined)')
+  .option('--wallet <id|name>', 'the wallet (default: global)')
+  .requiredOption('--address <address...>', 'address, or address=label (repeatable)')
+  .action(async (opts: { wallet?: string; address: string[] }, cmd: Command) =>
+    (await commands.policy()).policySetRecipientAllowlistCommand(ctx(cmd), opts),
+  );
+policySet
+  .command('time-window')
+  .description('the days and hours agents may send, in the Owner\'s time zone (all others are refused)')
+  .option('--wallet <id|name>', 'the wallet (default: global)')
+  .requiredOption('--days <days>', 'e.g. mon,tue,wed,thu,fri')
+  .requiredOption('--hours <start-end>', 'e.g. 9-17 (from 09:00 up to 17:00; end 1..24)')
+  .requiredOption('--time-zone <iana>', 'e.g. Europe/Berlin')
+  .action(async (opts: { wallet?: string; days: string; hours: string; timeZone: string }, cmd: Command) =>
+    (await commands.policy()).policySetTimeWindowCommand(ctx(cmd), opts),
+  );
+policySet
+  .command('approve-cap')
+  .description('the largest approval agents may give (above it: refused)')
+  .option('--wallet <id|name>', 'the wallet (default: global)')
+  .option('--token <address>', 'the token capped (default: every token)')
+  .requiredOption('--max <amount>', 'smallest units')
+  .action(async (opts: { wallet?: string; token?: string; max: string }, cmd: Command) =>
+    (await commands.policy()).policySetApproveCapCommand(ctx(cmd), opts),
   );
 policy
   .command('remove')

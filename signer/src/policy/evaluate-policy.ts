@@ -2,7 +2,12 @@ import type { Policy } from '@waiaas/protocol';
 import type { PolicyContext, PolicyDecision, RuleEvaluator, ScopedRule } from './policy-context.js';
 import { allowedContracts } from './rules/allowed-contracts.js';
 import { allowedTokens } from './rules/allowed-tokens.js';
+import { approveCap } from './rules/approve-cap.js';
+import { recipientAllowlist } from './rules/recipient-allowlist.js';
+import { rateLimit } from './rules/rate-limit.js';
+import { rollingLimit } from './rules/rolling-limit.js';
 import { spendingLimit } from './rules/spending-limit.js';
+import { timeWindow } from './rules/time-window.js';
 import { stricter } from './stricter.js';
 
 export type { PolicyDecision } from './policy-context.js';
@@ -17,7 +22,12 @@ type RuleType = Policy['rule']['type'];
 const EVALUATORS: { [T in RuleType]: RuleEvaluator<T> } = {
   ALLOWED_TOKENS: allowedTokens,
   ALLOWED_CONTRACTS: allowedContracts,
+  RECIPIENT_ALLOWLIST: recipientAllowlist,
+  TIME_WINDOW: timeWindow,
+  APPROVE_CAP: approveCap,
   SPENDING_LIMIT: spendingLimit,
+  ROLLING_LIMIT: rollingLimit,
+  RATE_LIMIT: rateLimit,
 };
 
 /** Sorts a request into a tier: the strictest verdict of all rules wins; a refusal throws. */

@@ -22,9 +22,16 @@ const toPolicy = (row: PolicyRow): Policy => ({
   updatedAt: new Date(row.updated_at).toISOString(),
 });
 
-/** Spending limits are one per asset; EVM addresses compare without case. */
-const ruleKey = (rule: PolicyRule) =>
-  rule.type === 'SPENDING_LIMIT' ? (rule.asset.startsWith('0x') ? rule.asset.toLowerCase() : rule.asset) : '';
+const lowerIfEvm = (address: string) => (address.startsWith('0x') ? address.toLowerCase() : address);
+
+/** Spending limits are one per asset and approve caps one per token; EVM addresses compare without case. */
+const ruleKey = (rule: PolicyRule) => {
+  if (rule.type === 'SPENDING_LIMIT') return lowerIfEvm(rule.asset);
+  if (rule.type === 'APPROVE_CAP') return rule.token ? lowerIfEvm(rule.token) : '';
+  // Rolling limits are one per asset and window: a daily and a monthly cap on one asset may both hold.
+  if (rule.type === 'ROLLING_LIMIT') return `${lowerIfEvm(rule.asset)}:${rule.window}`;
+  return '';
+};
 
 export interface PolicyStore {
   /** The rules that apply to a wallet: global ones and its own. */

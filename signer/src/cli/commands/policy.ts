@@ -1,5 +1,6 @@
-import { adminRoutes, formatAmount, NATIVE_UNITS, type Policy, type PolicyRule, parseAmount, WaiaasError } from '@waiaas/protocol';
+import { adminRoutes, formatAmount, NATIVE_UNITS, type Policy, type PolicyRule, parseAmount, WaiaasError, Weekday } from '@waiaas/protocol';
 import { formatDuration, parseDuration } from '../../config/duration.js';
+import { describeTimeWindow } from '../../policy/rules/time-window.js';
 import type { CliContext } from '../context.js';
 import { loginAsMaster } from '../login.js';
 
@@ -46,6 +47,32 @@ export async function policySetSpendingLimitCommand(ctx: CliContext, opts: Spend
   await setRule(ctx, client, opts.wallet, rule);
 }
 
+const ROLLING_WINDOWS = ['24h', '7d', '30d'] as const;
+
+export async function policySetRollingLimitCommand(
+  ctx: CliContext,
+  opts: { wallet?: string; asset: string; window: string; max: string },
+): Promise<void> {
+  const client = await loginAsMaster(ctx.paths);
+  const chain = opts.wallet ? (await client.call(adminRoutes.listWallets)).wallets.find((w) => w.id === opts.wallet || w.name === opts.wallet)?.chain : undefined;
+  // As for spending limits: "1.5 SOL" / "0.1 ETH" for a wallet's native asset, else smallest units.
+  const unit = opts.asset === 'native' && chain ? NATIVE_UNITS[chain] : { symbol: 'units', decimals: 0 };
+  const window = ROLLING_WINDOWS.find((w) => w === opts.window);
+  if (!window) throw new WaiaasError('CLI__USAGE', { reason: `--window "${opts.window}" must be 24h, 7d or 30d` });
+  const rule = { type: 'ROLLING_LIMIT' as const, asset: opts.asset, window, max: parseAmount(opts.max, unit).toString() };
+  await setRule(ctx, client, opts.wallet, rule);
+}
+
+export async function policySetRateLimitCommand(ctx: CliContext, opts: { wallet?: string; maxRequests: string; window: string }): Promise<void> {
+  const maxRequests = Number(opts.maxRequests);
+  if (!Number.isSafeInteger(maxRequests) || maxRequests < 1) {
+    throw new WaiaasError('CLI__USAGE', { reason: `--max-requests "${opts.maxRequests}" is not a whole number ≥ 1` });
+  }
+  const windowSeconds = parseDuration(opts.window);
+  if (!windowSeconds) throw new WaiaasError('CLI__USAGE', { reason: `--window "${opts.window}" is not a duration like 60s, 1h or 1d` });
+  await setRule(ctx, await loginAsMaster(ctx.paths), opts.wallet, { type: 'RATE_LIMIT', maxRequests, windowSeconds });
+}
+
 export async function policySetAllowedTokensCommand(ctx: CliContext, opts: { wallet?: string; token: string[] }): Promise<void> {
   await setRule(ctx, await loginAsMaster(ctx.paths), opts.wallet, { type: 'ALLOWED_TOKENS', tokens: opts.token });
 }
@@ -57,6 +84,41 @@ export async function policySetAllowedContractsCommand(ctx: CliContext, opts: { 
     return selectors ? { address, selectors: selectors.split(',') } : { address };
   });
   await setRule(ctx, await loginAsMaster(ctx.paths), opts.wallet, { type: 'ALLOWED_CONTRACTS', contracts });
+}
+
+/** --address <address> or <address>=<label> */
+export async function policySetRecipientAllowlistCommand(ctx: CliContext, opts: { wallet?: string; address: string[] }): Promise<void> {
+  const specs = opts.address.map((spec) => {
+    const at = spec.indexOf('=');
+    return at < 0 ? { address: spec, label: undefined } : { address: spec.slice(0, at), label: spec.slice(at + 1) };
+  });
+  const labels = Object.fromEntries(specs.filter((s) => s.label).map((s) => [s.address, s.label as string]));
+  const rule = { type: 'RECIPIENT_ALLOWLIST' as const, addresses: specs.map((s) => s.address), ...(Object.keys(labels).length ? { labels } : {}) };
+  await setRule(ctx, await loginAsMaster(ctx.paths), opts.wallet, rule);
+}
+
+/** --days mon,tue,… --hours 9-17 (end exclusive) --time-zone Europe/Berlin */
+export async function policySetTimeWindowCommand(ctx: CliContext, opts: { wallet?: string; days: string; hours: string; timeZone: string }): Promise<void> {
+  const hours = /^(\d{1,2})-(\d{1,2})$/.exec(opts.hours);
+  if (!hours) throw new WaiaasError('CLI__USAGE', { reason: `--hours "${opts.hours}" is not a range like 9-17` });
+  const days = opts.days.split(',').map((d) => d.trim().toLowerCase());
+  const invalid = days.filter((d) => !Weekday.safeParse(d).success);
+  if (invalid.length) throw new WaiaasError('CLI__USAGE', { reason: `--days "${invalid.join(',')}" must be among mon,tue,wed,thu,fri,sat,sun` });
+  const rule = {
+    type: 'TIME_WINDOW' as const,
+    days: days as Weekday[],
+    startHour: Number(hours[1]),
+    endHour: Number(hours[2]),
+    timeZone: opts.timeZone,
+  };
+  await setRule(ctx, await loginAsMaster(ctx.paths), opts.wallet, rule);
+}
+
+/** Token amounts are whole smallest units, as for token spending limits. */
+export async function policySetApproveCapCommand(ctx: CliContext, opts: { wallet?: string; token?: string; max: string }): Promise<void> {
+  const max = parseAmount(opts.max, { symbol: 'units', decimals: 0 }).toString();
+  const rule = { type: 'APPROVE_CAP' as const, ...(opts.token ? { token: opts.token } : {}), max };
+  await setRule(ctx, await loginAsMaster(ctx.paths), opts.wallet, rule);
 }
 
 export async function policyRemoveCommand(ctx: CliContext, id: string): Promise<void> {
@@ -76,9 +138,21 @@ function describeRule(rule: Policy['rule'], chain: 'solana' | 'evm' | undefined)
       const show = (v: string) => (unit ? formatAmount(BigInt(v), unit) : v);
       return `SPENDING_LIMIT ${rule.asset}: INSTANT ≤ ${show(rule.instantMax)}, NOTIFY ≤ ${show(rule.notifyMax)}, DELAY (${formatDuration(rule.delaySeconds)}) ≤ ${show(rule.delayMax)}, above: APPROVAL`;
     }
+    case 'ROLLING_LIMIT': {
+      const unit = rule.asset === 'native' && chain ? NATIVE_UNITS[chain] : undefined;
+      return `ROLLING_LIMIT ${rule.asset}: at most ${unit ? formatAmount(BigInt(rule.max), unit) : rule.max} per ${rule.window} per wallet, above: refused`;
+    }
+    case 'RATE_LIMIT':
+      return `RATE_LIMIT: at most ${rule.maxRequests} requests per ${formatDuration(rule.windowSeconds)} per wallet, above: refused`;
     case 'ALLOWED_TOKENS':
       return `ALLOWED_TOKENS ${rule.tokens.join(', ') || '(none)'}`;
     case 'ALLOWED_CONTRACTS':
       return `ALLOWED_CONTRACTS ${rule.contracts.map((c) => (c.selectors ? `${c.address}:${c.selectors.join(',')}` : c.address)).join(', ') || '(none)'}`;
+    case 'RECIPIENT_ALLOWLIST':
+      return `RECIPIENT_ALLOWLIST ${rule.addresses.map((a) => (rule.labels?.[a] ? `${a} (${rule.labels[a]})` : a)).join(', ') || '(none)'}`;
+    case 'TIME_WINDOW':
+      return `TIME_WINDOW ${describeTimeWindow(rule)} ${rule.timeZone}, outside: refused`;
+    case 'APPROVE_CAP':
+      return `APPROVE_CAP ${rule.token ?? 'every token'}: approvals ≤ ${rule.max}, above: refused`;
   }
 }
