@@ -58,6 +58,15 @@ export const adminRoutes = {
     response: ListWalletsResponse,
     errors: ADMIN_ERRORS,
   }),
+  resumeWallet: defineRoute({
+    method: 'POST',
+    path: '/v1/admin/wallets/:id/resume',
+    auth: 'admin',
+    summary: 'Lift an AutoStop suspension (id or name).',
+    params: z.strictObject({ id: z.string().min(1).max(64) }),
+    response: CreateWalletResponse,
+    errors: [...ADMIN_ERRORS, 'WALLET__NOT_FOUND', 'WALLET__NOT_SUSPENDED'],
+  }),
   createSession: defineRoute({
     method: 'POST',
     path: '/v1/admin/sessions',

@@ -18,6 +18,9 @@ export const Wallet = z.object({
   network: z.string(),
   address: z.string(),
   createdAt: Timestamp,
+  /** Set while AutoStop holds the wallet: no transaction is accepted, signed or sent. */
+  suspendedAt: Timestamp.nullable(),
+  suspendedReason: z.string().nullable(),
 });
 export type Wallet = z.infer<typeof Wallet>;
 

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { AmountString, Id, Timestamp } from './ids.js';
 
+/** A USD amount as a decimal string, e.g. "25.00" (at most 18 fractional digits, compared exactly). */
+export const UsdString = z.string().regex(/^(0|[1-9][0-9]{0,14})(\.[0-9]{1,18})?$/, 'must be a USD amount such as "25.00"');
+
+/** "25.00" → comparable integer (USD × 10^18); 0 for a malformed one, which the regex reports. */
+const usd = (s: string) => {
+  if (!UsdString.safeParse(s).success) return 0n;
+  const [whole = '0', fraction = ''] = s.split('.');
+  return BigInt(whole + fraction.padEnd(18, '0'));
+};
+
 /**
  * Policy rules. Every type the API accepts is evaluated on every request; a type that is not
  * evaluated is not accepted. Amounts are in the asset's smallest unit.
@@ -15,9 +25,30 @@ export const SpendingLimitRule = z
     delayMax: AmountString,
     /** Cooldown of the DELAY tier. */
     delaySeconds: z.number().int().min(1).max(7 * 86_400).default(900),
+    /**
+     * USD thresholds, all three or none: the request's value in USD decides a tier too, and the
+     * stricter of both wins. Without a fresh price the USD part asks the Owner (fails closed).
+     */
+    usdInstantMax: UsdString.optional(),
+    usdNotifyMax: UsdString.optional(),
+    usdDelayMax: UsdString.optional(),
+    /** Decimals of a token `asset`, for its USD value; required with USD thresholds on a token. */
+    decimals: z.number().int().min(0).max(36).optional(),
   })
   .refine((r) => BigInt(r.instantMax) <= BigInt(r.notifyMax) && BigInt(r.notifyMax) <= BigInt(r.delayMax), {
     message: 'thresholds must be instantMax ≤ notifyMax ≤ delayMax',
+  })
+  .refine((r) => [r.usdInstantMax, r.usdNotifyMax, r.usdDelayMax].every((v) => v === undefined) || (r.usdInstantMax !== undefined && r.usdNotifyMax !== undefined && r.usdDelayMax !== undefined), {
+    message: 'USD thresholds go together: usdInstantMax, usdNotifyMax and usdDelayMax',
+  })
+  .refine((r) => r.usdInstantMax === undefined || r.usdNotifyMax === undefined || r.usdDelayMax === undefined || (usd(r.usdInstantMax) <= usd(r.usdNotifyMax) && usd(r.usdNotifyMax) <= usd(r.usdDelayMax)), {
+    message: 'USD thresholds must be usdInstantMax ≤ usdNotifyMax ≤ usdDelayMax',
+  })
+  .refine((r) => r.asset === 'native' || r.usdInstantMax === undefined || r.decimals !== undefined, {
+    message: 'a token with USD thresholds needs decimals',
+  })
+  .refine((r) => r.asset !== 'native' || r.decimals === undefined, {
+    message: 'decimals is for tokens; native decimals are known (SOL 9, ETH 18)',
   });
 
 /**

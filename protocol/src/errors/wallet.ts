@@ -6,6 +6,15 @@ export const walletErrors = {
     status: 404,
     message: (c: { wallet: string }) => `No wallet with id or name "${c.wallet}".`,
   },
+  WALLET__SUSPENDED: {
+    status: 503,
+    message: (c: { wallet: string; reason: string; since: string }) =>
+      `Wallet ${c.wallet} was stopped by AutoStop at ${c.since} (${c.reason}); the Owner can resume it with "waiaas wallet resume".`,
+  },
+  WALLET__NOT_SUSPENDED: {
+    status: 409,
+    message: (c: { wallet: string }) => `Wallet ${c.wallet} is not suspended.`,
+  },
   WALLET__NAME_TAKEN: {
     status: 409,
     message: (c: { name: string }) => `A wallet named "${c.name}" already exists.`,

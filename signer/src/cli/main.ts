@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { WaiaasError } from '@waiaas/protocol';
 import { SIGNER_VERSION } from '../daemon/version.js';
 import type { AuditListOptions } from './commands/audit.js';
+import type { SpendingLimitOptions as SpendingLimitCliOptions } from './commands/policy.js';
 import { cliContext } from './context.js';
 import { printError } from './output.js';
 
@@ -71,6 +72,11 @@ wallet
   .command('list')
   .description('list agent wallets')
   .action(async (_opts, cmd: Command) => (await commands.wallet()).walletListCommand(ctx(cmd)));
+wallet
+  .command('resume')
+  .description('lift an AutoStop suspension')
+  .argument('<id|name>', 'the wallet')
+  .action(async (id: string, _opts, cmd: Command) => (await commands.wallet()).walletResumeCommand(ctx(cmd), id));
 
 program
   .command('network')
@@ -95,7 +101,11 @@ policySet
   .requiredOption('--notify-max <amount>', 'e.g. "1 SOL"')
   .requiredOption('--delay-max <amount>', 'e.g. "10 SOL"')
   .option('--delay <duration>', 'cooldown of the DELAY tier', '15m')
-  .action(async (opts: { wallet?: string; asset: string; instantMax: string; notifyMax: string; delayMax: string; delay?: string }, cmd: Command) =>
+  .option('--usd-instant-max <usd>', 'also tier by USD value (all three --usd-* together), e.g. "25.00"')
+  .option('--usd-notify-max <usd>', 'e.g. "100.00"')
+  .option('--usd-delay-max <usd>', 'e.g. "1000.00"; above it, or with no fresh price: APPROVAL')
+  .option('--decimals <n>', 'decimals of a token --asset (needed for its USD value)')
+  .action(async (opts: SpendingLimitCliOptions, cmd: Command) =>
     (await commands.policy()).policySetSpendingLimitCommand(ctx(cmd), opts),
   );
 policySet

@@ -32,6 +32,14 @@ retry_base = "1s"
 # Milliseconds between confirmation checks of submitted transactions.
 confirm_interval = 500
 
+[autostop]
+# A wallet stops by itself (its waiting transactions are cancelled, new ones refused) when its last
+# consecutive_failures transactions all failed, or its agents send more than burst_count requests
+# within burst_window. "waiaas wallet resume <wallet>" lifts it. 0 turns a rule off.
+consecutive_failures = 5
+burst_count = 100
+burst_window = "1m"
+
 # Networks: solana-mainnet, solana-devnet, ethereum-mainnet, sepolia, base and base-sepolia are
 # built in ("waiaas network list"). Add your own, or override a built-in's RPC, with a table:
 #
@@ -44,4 +52,15 @@ confirm_interval = 500
 # rpc_url = "http://127.0.0.1:8545"
 # chain_id = 31337
 # tokens = ["0x…"]   # ERC-20 contracts to list in the wallet's assets
+
+[prices]
+# USD prices for spending limits with USD thresholds. A price older than max_age is unknown, and an
+# unknown price sends the request to the Owner (APPROVAL): USD thresholds fail closed.
+max_age = "5m"
+
+# Fixed prices, for a signer without a price feed. Keys are "<solana|evm>:<native|token address>".
+# An entry without "at" counts as observed when the daemon starts, so it goes stale max_age later.
+# [prices.fixed]
+# "solana:native" = { usd = "150.25", at = "2026-11-21T00:00:00Z" }
+# "evm:native" = { usd = "3000.00" }
 `;

@@ -38,6 +38,37 @@ describe('loadConfig', () => {
     expect(config.session.default_ttl).toBe(7200);
   });
 
+  it('reads [prices]: max_age in seconds, fixed prices with a date, or none (the daemon start)', () => {
+    const path = configFile(
+      '[prices]\nmax_age = "1h"\n\n[prices.fixed]\n"solana:native" = { usd = "150.25", at = "2026-11-21T00:00:00Z" }\n"evm:native" = { usd = "3000" }\n"evm:0xabc" = { usd = "1", at = 2026-11-21T00:00:00Z }\n',
+    );
+    const { prices } = loadConfig(path, {});
+    expect(prices).toEqual({
+      max_age: 3600,
+      fixed: {
+        'solana:native': { usd: '150.25', at: Date.parse('2026-11-21T00:00:00Z') },
+        'evm:native': { usd: '3000' },
+        'evm:0xabc': { usd: '1', at: Date.parse('2026-11-21T00:00:00Z') },
+      },
+    });
+    expect(loadConfig(configFile(''), {}).prices).toEqual({ max_age: 300, fixed: {} });
+  });
+
+  it('prices.max_age has an environment override; the [prices.fixed] table does not', () => {
+    expect(loadConfig(configFile(''), { WAIAAS_PRICES_MAX_AGE: '10m' }).prices.max_age).toBe(600);
+    expect(() => loadConfig(configFile(''), { WAIAAS_PRICES_FIXED: 'x' })).toThrow('prices.fixed is a table; set it in config.toml');
+  });
+
+  it('a malformed price, key or date is refused', () => {
+    for (const [line, issue] of [
+      ['"solana:native" = { usd = "1e3" }', 'must be a USD amount such as "25.00"'],
+      ['"btc:native" = { usd = "1" }', 'prices.fixed.btc:native: Invalid key in record'],
+      ['"evm:native" = { usd = "1", at = "yesterday" }', '"yesterday" is not a date-time like 2026-11-21T00:00:00Z'],
+    ] as const) {
+      expect(() => loadConfig(configFile(`[prices.fixed]\n${line}\n`), {})).toThrow(issue);
+    }
+  });
+
   it('unknown keys, bad durations and broken TOML are coded errors', () => {
     for (const [text, issue] of [
       ['[daemon]\nprot = 1\n', 'daemon: Unrecognized key: "prot"'],

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { WaiaasError } from '@waiaas/protocol';
 import { parse as parseToml } from 'smol-toml';
-import { type Config, ConfigSchema, FLAT_SECTIONS } from './schema.js';
+import { type Config, ConfigSchema, FLAT_SECTIONS, MIXED_SECTIONS, TABLE_KEYS } from './schema.js';
 
 const ENV_PREFIX = 'WAIAAS_';
 /** Variables that share the prefix but are not config keys. */
@@ -36,7 +36,7 @@ export function parseConfig(raw: Record<string, unknown>, source: string): Confi
 }
 
 function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const sections: readonly string[] = FLAT_SECTIONS;
+  const sections: readonly string[] = [...FLAT_SECTIONS, ...MIXED_SECTIONS];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const [key, value] of Object.entries(raw)) merged[key] = { ...(value as Record<string, unknown>) };
   for (const [name, value] of Object.entries(env)) {
@@ -45,7 +45,10 @@ function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<
     const section = sections.find((s) => rest.startsWith(`${s}_`));
     if (!section) continue;
     const key = rest.slice(section.length + 1);
-    const shape = ConfigSchema.shape[section as (typeof FLAT_SECTIONS)[number]].unwrap().shape;
+    const shape = ConfigSchema.shape[section as (typeof FLAT_SECTIONS | typeof MIXED_SECTIONS)[number]].unwrap().shape;
+    if (TABLE_KEYS[section]?.includes(key)) {
+      throw new WaiaasError('CONFIG__INVALID', { source: name, issues: [`${section}.${key} is a table; set it in config.toml`] });
+    }
     if (!Object.hasOwn(shape, key)) {
       throw new WaiaasError('CONFIG__INVALID', { source: name, issues: [`${section} has no key "${key}"`] });
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from './duration.js';
 import { BUILTIN_NETWORKS, NetworkConfig, NetworkName } from './networks.js';
+import { UsdString } from '@waiaas/protocol';
 
 const Duration = z
   .union([z.string(), z.number().int().positive()])
@@ -12,6 +13,21 @@ const Duration = z
     }
     return seconds;
   });
+
+/** "solana:native", "evm:native" or "<chain>:<token address / mint>". */
+const PriceKey = z.string().regex(/^(solana|evm):[^:\s]{1,128}$/, 'use "<solana|evm>:<native|token address>"');
+
+/** A TOML date-time or an ISO string, to ms epoch. */
+const Instant = z.union([z.date(), z.string()]).transform((value, ctx) => {
+  const ms = value instanceof Date ? value.getTime() : Date.parse(value);
+  if (Number.isNaN(ms)) {
+    ctx.addIssue({ code: 'custom', message: `"${String(value)}" is not a date-time like 2026-11-21T00:00:00Z` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const FixedPrice = z.strictObject({ usd: UsdString, at: Instant.optional() });
 
 /**
  * config.toml. Sections are flat (no nesting) so that every key maps 1:1 to an environment
@@ -49,12 +65,33 @@ export const ConfigSchema = z.strictObject({
       confirm_interval: z.coerce.number().int().min(10).max(60_000).default(500),
     })
     .prefault({}),
+  autostop: z
+    .strictObject({
+      /** Suspend a wallet whose last N transactions all failed (0 turns this off). */
+      consecutive_failures: z.coerce.number().int().min(0).max(1000).default(5),
+      /** Suspend a wallet whose agents request more than this within burst_window (0 turns this off). */
+      burst_count: z.coerce.number().int().min(0).max(100_000).default(100),
+      burst_window: Duration.default(60),
+    })
+    .prefault({}),
   /** [networks.<name>] tables; merged over the built-in public networks. */
   networks: z
     .record(NetworkName, NetworkConfig)
     .default({})
     .transform((custom) => ({ ...parseBuiltins(), ...custom })),
+  /** USD prices for USD policy thresholds; a price older than max_age is unknown (fails closed). */
+  prices: z
+    .strictObject({
+      max_age: Duration.default(300),
+      /** [prices.fixed]: "<chain>:<asset>" = { usd = "150.25", at = "2026-11-21T00:00:00Z" }; no at = daemon start. */
+      fixed: z.record(PriceKey, FixedPrice).default({}),
+    })
+    .prefault({}),
 });
+
+/** Sections with flat keys (WAIAAS_<SECTION>_<KEY>) beside a nested table, which is set in the file only. */
+export const MIXED_SECTIONS = ['prices'] as const;
+export const TABLE_KEYS: Record<string, readonly string[]> = { prices: ['fixed'] };
 
 const parseBuiltins = () =>
   Object.fromEntries(Object.entries(BUILTIN_NETWORKS).map(([name, n]) => [name, NetworkConfig.parse(n)]));
@@ -62,4 +99,4 @@ const parseBuiltins = () =>
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigSection = keyof Config;
 /** Sections whose keys map to WAIAAS_<SECTION>_<KEY>; networks are tables and are set in the file. */
-export const FLAT_SECTIONS = ['daemon', 'session', 'security', 'pipeline'] as const;
+export const FLAT_SECTIONS = ['daemon', 'session', 'security', 'pipeline', 'autostop'] as const;

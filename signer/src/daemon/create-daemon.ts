@@ -29,9 +29,11 @@ import { createTransactionStore } from '../transaction/transaction-store.js';
 import { createReservationStore } from '../policy/reservation-store.js';
 import { activateKillSwitch, recoverKillSwitch } from '../kill-switch/activate-kill-switch.js';
 import { createKillSwitchStore } from '../kill-switch/kill-switch-store.js';
+import { createAutoStop } from '../autostop/autostop.js';
 import { WaiaasError } from '@waiaas/protocol';
 import { sessionBudget } from '../policy/session-budget.js';
 import { createPolicyStore } from '../policy/policy-store.js';
+import { createFixedPriceSource } from '../price/fixed-price-source.js';
 import { removePolicy, setPolicy } from '../policy/set-policy.js';
 
 export interface DaemonServices {
@@ -68,6 +70,18 @@ export function createDaemon(opts: {
   const sessionDeps = { sessions, wallets, audit, tokenKey, now, policy: sessionPolicyFrom(config) };
   const transactions = createTransactionStore(db);
   const killSwitch = createKillSwitchStore(db);
+  const autoStop = createAutoStop({
+    db,
+    wallets,
+    transactions,
+    audit,
+    now,
+    config: {
+      consecutiveFailures: config.autostop.consecutive_failures,
+      burstCount: config.autostop.burst_count,
+      burstWindowMs: config.autostop.burst_window * 1000,
+    },
+  });
   const assertNotEngaged = () => {
     const { state, changedAt } = killSwitch.get();
     if (state !== 'ACTIVE') throw new WaiaasError('KILL_SWITCH__ENGAGED', { state, since: changedAt });
@@ -88,12 +102,15 @@ export function createDaemon(opts: {
     maxAttempts: config.pipeline.max_attempts,
     retryBaseMs: config.pipeline.retry_base * 1000,
     confirmIntervalMs: config.pipeline.confirm_interval,
-    halted: () => killSwitch.get().state !== 'ACTIVE',
+    halted: (walletId) => killSwitch.get().state !== 'ACTIVE' || autoStop.isSuspended(walletId),
+    onFailed: (walletId) => autoStop.afterFailure(walletId),
   });
   const reservations = createReservationStore(db);
   const policies = createPolicyStore(db);
   const atomically = <T>(fn: () => T): T => db.transaction(fn).immediate();
-  const txDeps = { transactions, wallets, chains, audit, reservations, policies, atomically, now, kick: pipeline.kick };
+  // Offline prices from [prices.fixed]; an entry without `at` counts as observed now, at start.
+  const prices = { source: createFixedPriceSource(config.prices.fixed, now()), maxAgeMs: config.prices.max_age * 1000 };
+  const txDeps = { transactions, wallets, chains, audit, reservations, policies, prices, autoStop, atomically, now, kick: pipeline.kick };
 
   const agentApp = createAgentApp({
     version,
@@ -133,6 +150,10 @@ export function createDaemon(opts: {
         request,
       ),
     listWallets: () => wallets.list(),
+    resumeWallet: (wallet) => {
+      autoStop.resume(wallet);
+      return wallets.resolve(wallet);
+    },
     createSession: (request) => {
       assertNotEngaged();
       return createSession(sessionDeps, request);

@@ -1,4 +1,5 @@
 import type { agent, Chain, Policy } from '@waiaas/protocol';
+import type { Price } from '../price/price-source.js';
 
 export type Tier = agent.Tier;
 
@@ -31,6 +32,11 @@ export interface PolicyContext {
   norm: (address: string) => string;
   now: number;
   history: PolicyHistory;
+  /**
+   * Fresh USD prices per exposed asset, looked up before the database transaction (sources may be
+   * asynchronous; evaluators are not). Undefined — or absent — means unknown: USD thresholds fail closed.
+   */
+  prices?: ReadonlyMap<string, Price | undefined>;
 }
 
 /** A scoped rule of one type. */

@@ -20,8 +20,10 @@ export interface PipelineWorkerDeps {
   maxAttempts: number;
   retryBaseMs: number;
   confirmIntervalMs: number;
-  /** True while the kill switch is engaged: nothing is signed or sent, confirmations go on. */
-  halted: () => boolean;
+  /** True while the kill switch is engaged or the wallet is suspended: nothing is signed or sent, confirmations go on. */
+  halted: (walletId: string) => boolean;
+  /** Told of every transaction that ends FAILED (AutoStop counts them). */
+  onFailed: (walletId: string) => void;
 }
 
 export interface PipelineWorker {
@@ -62,7 +64,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
 
   /** One stage; true when the next stage can run right away. */
   async function attempt(row: TransactionRow): Promise<boolean> {
-    if (deps.halted() && (row.status === 'QUEUED' || row.status === 'PENDING' || row.status === 'SIGNED')) return false;
+    if (deps.halted(row.wallet_id) && (row.status === 'QUEUED' || row.status === 'PENDING' || row.status === 'SIGNED')) return false;
     try {
       switch (row.status) {
         case 'QUEUED':
@@ -141,6 +143,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
   function finish(row: TransactionRow, status: 'CONFIRMED' | 'FAILED', update: StageUpdate) {
     if (deps.transactions.advance(row.id, row.status, { status, ...update }, deps.now())) {
       deps.audit.record({ actor: 'system', action: `transaction.${status.toLowerCase()}`, walletId: row.wallet_id, details: { transactionId: row.id, hash: row.hash, code: update.error_code ?? null } });
+      if (status === 'FAILED') deps.onFailed(row.wallet_id);
     }
   }
 

@@ -9,6 +9,9 @@ import { assertWithinSessionLimits } from '../policy/session-limits.js';
 import { NATIVE_ASSET, spendOf } from '../policy/spend-of.js';
 import { downgradeWithoutOwner, evaluatePolicy, type PolicyDecision } from '../policy/evaluate-policy.js';
 import type { PolicyStore } from '../policy/policy-store.js';
+import type { Price } from '../price/price-source.js';
+import { type PolicyPrices, policyPrices } from './policy-prices.js';
+import type { AutoStop } from '../autostop/autostop.js';
 import { callOf, toIntent } from './to-intent.js';
 import type { TransactionRow, TransactionStore } from './transaction-store.js';
 
@@ -19,6 +22,9 @@ export interface SendDeps {
   audit: AuditLog;
   reservations: ReservationStore;
   policies: PolicyStore;
+  /** USD prices for USD thresholds; absent, every price is unknown and those thresholds ask the Owner. */
+  prices?: PolicyPrices;
+  autoStop: Pick<AutoStop, 'beforeAccept' | 'assertActive'>;
   /** Runs `fn` in one immediate SQLite transaction: the budget check and the reservation are one step. */
   atomically: <T>(fn: () => T) => T;
   now: () => number;
@@ -48,14 +54,17 @@ export async function sendTransaction(
 
   const wallet = deps.wallets.findById(session.wallet_id);
   if (!wallet) throw new WaiaasError('WALLET__NOT_FOUND', { wallet: session.wallet_id });
+  deps.autoStop.beforeAccept(wallet.id);
   const contentDigest = await buildDigest(deps, wallet.network, wallet.address, call);
   const spend = spendOf(call, wallet.chain);
   const now = deps.now();
   const id = uuidv7();
+  const prices = await policyPrices(deps, wallet.chain, call, now);
   // Policy and reservation in one database transaction: rules that look back (budgets, rates)
   // see every request accepted before this one, however many arrive at once.
   const accept = () => {
-    const decision = decidePolicy(deps, wallet.id, wallet.chain, call, now);
+    deps.autoStop.assertActive(wallet.id);
+    const decision = decidePolicy(deps, wallet.id, wallet.chain, call, now, prices);
     const { tier } = decision;
     const status: agent.TransactionStatus = tier === 'DELAY' ? 'QUEUED' : 'PENDING';
     const executeAt = tier === 'DELAY' ? now + decision.delaySeconds * 1000 : null;
@@ -112,6 +121,7 @@ export function decidePolicy(
   chain: Chain,
   call: agent.TransactionCall,
   now: number,
+  prices?: ReadonlyMap<string, Price | undefined>,
 ): PolicyDecision {
   const ctx = {
     call,
@@ -119,6 +129,7 @@ export function decidePolicy(
     exposure: spendOf(call, chain, { approvals: true }),
     norm: (a: string) => (chain === 'evm' ? a.toLowerCase() : a),
     now,
+    prices,
     history: {
       walletSpentSince: (asset: string, since: number) => deps.reservations.walletUsageSince(walletId, asset, since),
       walletRequestsSince: (since: number) => deps.transactions.countSince(walletId, since),

@@ -7,8 +7,10 @@ import type { ReservationStore } from '../policy/reservation-store.js';
 import { assertWithinSessionLimits } from '../policy/session-limits.js';
 import { NATIVE_ASSET, spendOf } from '../policy/spend-of.js';
 import type { PolicyStore } from '../policy/policy-store.js';
+import type { AutoStop } from '../autostop/autostop.js';
 import type { TransactionStore } from './transaction-store.js';
 import { decidePolicy } from './send-transaction.js';
+import { type PolicyPrices, policyPrices } from './policy-prices.js';
 
 /** Validation, tier and the chain's prediction of the effect; nothing is stored, reserved or signed. */
 export async function simulateTransaction(
@@ -17,20 +19,24 @@ export async function simulateTransaction(
     chains: ChainRegistry;
     reservations: ReservationStore;
     policies: PolicyStore;
+    prices?: PolicyPrices;
     transactions: Pick<TransactionStore, 'countSince'>;
     now: () => number;
+    autoStop: Pick<AutoStop, 'assertActive'>;
   },
   session: SessionRow,
   request: agent.SendTransactionRequest,
 ): Promise<agent.SimulateTransactionResponse> {
   const wallet = deps.wallets.findById(session.wallet_id);
   if (!wallet) throw new WaiaasError('WALLET__NOT_FOUND', { wallet: session.wallet_id });
+  deps.autoStop.assertActive(wallet.id);
   const call = callOf(request);
   // The same policy check as a send, as a dry run: it reads the budget and reserves nothing.
   assertWithinSessionLimits(session, spendOf(call, wallet.chain), deps.reservations.sessionUsage(session.id, NATIVE_ASSET));
   const adapter = deps.chains.dryRunAdapter(wallet.network);
   const unsigned = await adapter.build(wallet.address, toIntent(call));
-  const decision = decidePolicy(deps, wallet.id, wallet.chain, call, deps.now());
+  const at = deps.now();
+  const decision = decidePolicy(deps, wallet.id, wallet.chain, call, at, await policyPrices(deps, wallet.chain, call, at));
   const result = await adapter.simulate(wallet.address, unsigned);
   return {
     ok: result.ok,

@@ -41,6 +41,8 @@ export async function createWallet(deps: CreateWalletDeps, request: admin.Create
     network: network.name,
     address,
     createdAt: new Date((deps.now ?? Date.now)()).toISOString(),
+    suspendedAt: null,
+    suspendedReason: null,
   };
   deps.wallets.insert(wallet);
   deps.setPolicy(id, defaultSpendingLimit(request.chain));

@@ -24,6 +24,10 @@ export interface SpendingLimitOptions {
   notifyMax: string;
   delayMax: string;
   delay?: string;
+  usdInstantMax?: string;
+  usdNotifyMax?: string;
+  usdDelayMax?: string;
+  decimals?: string;
 }
 
 export async function policySetSpendingLimitCommand(ctx: CliContext, opts: SpendingLimitOptions): Promise<void> {
@@ -43,8 +47,30 @@ export async function policySetSpendingLimitCommand(ctx: CliContext, opts: Spend
     notifyMax: amount(opts.notifyMax),
     delayMax: amount(opts.delayMax),
     delaySeconds: delaySeconds ?? 900,
+    ...usdThresholds(opts),
   };
   await setRule(ctx, client, opts.wallet, rule);
+}
+
+/** "$25", "25.00" → "25.00"; the daemon checks the rest (all three or none, ascending, decimals for a token). */
+function usdThresholds(opts: SpendingLimitOptions) {
+  const usd = (flag: string, text: string | undefined) => {
+    if (text === undefined) return undefined;
+    const value = text.trim().replace(/^\$/, '').replace(/\s*USD$/i, '');
+    if (!/^[0-9]+(\.[0-9]+)?$/.test(value)) throw new WaiaasError('CLI__USAGE', { reason: `${flag} "${text}" is not a USD amount like 25.00` });
+    return value;
+  };
+  const decimals = opts.decimals === undefined ? undefined : Number(opts.decimals);
+  if (decimals !== undefined && (!Number.isInteger(decimals) || decimals < 0)) {
+    throw new WaiaasError('CLI__USAGE', { reason: `--decimals "${opts.decimals}" is not a whole number ≥ 0` });
+  }
+  const fields = {
+    usdInstantMax: usd('--usd-instant-max', opts.usdInstantMax),
+    usdNotifyMax: usd('--usd-notify-max', opts.usdNotifyMax),
+    usdDelayMax: usd('--usd-delay-max', opts.usdDelayMax),
+    decimals,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<typeof fields>;
 }
 
 const ROLLING_WINDOWS = ['24h', '7d', '30d'] as const;
@@ -136,7 +162,9 @@ function describeRule(rule: Policy['rule'], chain: 'solana' | 'evm' | undefined)
     case 'SPENDING_LIMIT': {
       const unit = rule.asset === 'native' && chain ? NATIVE_UNITS[chain] : undefined;
       const show = (v: string) => (unit ? formatAmount(BigInt(v), unit) : v);
-      return `SPENDING_LIMIT ${rule.asset}: INSTANT ≤ ${show(rule.instantMax)}, NOTIFY ≤ ${show(rule.notifyMax)}, DELAY (${formatDuration(rule.delaySeconds)}) ≤ ${show(rule.delayMax)}, above: APPROVAL`;
+      const usd = rule.usdInstantMax === undefined ? '' : `; in USD: INSTANT ≤ $${rule.usdInstantMax}, NOTIFY ≤ $${rule.usdNotifyMax}, DELAY ≤ $${rule.usdDelayMax}, above or no fresh price: APPROVAL`;
+      const decimals = rule.decimals === undefined ? '' : ` (${rule.decimals} decimals)`;
+      return `SPENDING_LIMIT ${rule.asset}${decimals}: INSTANT ≤ ${show(rule.instantMax)}, NOTIFY ≤ ${show(rule.notifyMax)}, DELAY (${formatDuration(rule.delaySeconds)}) ≤ ${show(rule.delayMax)}, above: APPROVAL${usd}`;
     }
     case 'ROLLING_LIMIT': {
       const unit = rule.asset === 'native' && chain ? NATIVE_UNITS[chain] : undefined;

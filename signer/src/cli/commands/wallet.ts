@@ -17,6 +17,14 @@ export async function walletListCommand(ctx: CliContext): Promise<void> {
   ctx.out.result({ wallets }, () =>
     wallets.length === 0
       ? 'No wallets yet: waiaas wallet create --chain solana'
-      : wallets.map((w) => `${w.name.padEnd(16)} ${w.chain.padEnd(7)} ${w.network.padEnd(14)} ${w.address}  ${w.id}`).join('\n'),
+      : wallets
+          .map((w) => `${w.name.padEnd(16)} ${w.chain.padEnd(7)} ${w.network.padEnd(14)} ${w.address}  ${w.id}${w.suspendedAt ? `  SUSPENDED: ${w.suspendedReason}` : ''}`)
+          .join('\n'),
   );
+}
+
+export async function walletResumeCommand(ctx: CliContext, wallet: string): Promise<void> {
+  const client = await loginAsMaster(ctx.paths);
+  const result = await client.call(adminRoutes.resumeWallet, { params: { id: wallet } });
+  ctx.out.result(result, () => `Resumed wallet "${result.wallet.name}": its agents may send again.`);
 }

@@ -4,9 +4,10 @@ import { reservationsSchema } from './003-reservations.js';
 import { auditChainSchema } from './004-audit-chain.js';
 import { killSwitchSchema } from './005-kill-switch.js';
 import { policyTiersSchema } from './006-policy-tiers.js';
+import { walletSuspensionSchema } from './007-wallet-suspension.js';
 
 /**
  * Ordered schema migrations; a migration's position is its version. Never edit a shipped one:
  * append a new entry instead.
  */
-export const MIGRATIONS: readonly string[] = [initialSchema, pipelineSchema, reservationsSchema, auditChainSchema, killSwitchSchema, policyTiersSchema];
+export const MIGRATIONS: readonly string[] = [initialSchema, pipelineSchema, reservationsSchema, auditChainSchema, killSwitchSchema, policyTiersSchema, walletSuspensionSchema];

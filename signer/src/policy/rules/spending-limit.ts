@@ -1,9 +1,15 @@
-import type { PolicyDecision, RuleEvaluator, ScopedRule } from '../policy-context.js';
+import type { Chain } from '@waiaas/protocol';
+import { formatUsd, parseUsd, usdValue } from '../../price/usd-value.js';
+import type { PolicyContext, PolicyDecision, RuleEvaluator, ScopedRule } from '../policy-context.js';
 import { stricter } from '../stricter.js';
+
+/** Decimals of the native asset, for its USD value. */
+const NATIVE_DECIMALS: Record<Chain, number> = { solana: 9, evm: 18 };
 
 /**
  * Tiers by amount, per asset. An asset the request moves with no spending limit for it goes to the
- * Owner (APPROVAL): no rule means ask the human, never "allow".
+ * Owner (APPROVAL): no rule means ask the human, never "allow". A limit with USD thresholds also
+ * tiers the request's USD value, and the stricter of both wins.
  */
 export const spendingLimit: RuleEvaluator<'SPENDING_LIMIT'> = (rules, ctx) => {
   let decision: PolicyDecision | null = null;
@@ -14,6 +20,10 @@ export const spendingLimit: RuleEvaluator<'SPENDING_LIMIT'> = (rules, ctx) => {
     const limits = rules.filter((r) => ctx.norm(r.rule.asset) === asset);
     if (limits.length === 0) consider({ tier: 'APPROVAL', reason: `no spending limit is set for ${asset}`, delaySeconds: 900 });
     for (const limit of limits) consider(tierFor(limit, asset, amount));
+    for (const limit of limits) {
+      const usd = usdTierFor(limit, asset, amount, ctx);
+      if (usd) consider(usd);
+    }
   }
   return decision;
 };
@@ -26,4 +36,26 @@ function tierFor({ scope, rule }: ScopedRule<'SPENDING_LIMIT'>, asset: string, a
     return { tier: 'DELAY', reason: `${amount} ≤ delayMax ${rule.delayMax} (${label})`, delaySeconds: rule.delaySeconds };
   }
   return { tier: 'APPROVAL', reason: `${amount} > delayMax ${rule.delayMax} (${label})`, delaySeconds: rule.delaySeconds };
+}
+
+/**
+ * The USD tier, or null for a limit without USD thresholds. Without a fresh price (or decimals for
+ * a token) the value is unknown, and an unknown value must not pass as small: it asks the Owner.
+ */
+function usdTierFor({ scope, rule }: ScopedRule<'SPENDING_LIMIT'>, asset: string, amount: bigint, ctx: PolicyContext): PolicyDecision | null {
+  if (rule.usdInstantMax === undefined || rule.usdNotifyMax === undefined || rule.usdDelayMax === undefined) return null;
+  const label = `${scope} SPENDING_LIMIT for ${asset}`;
+  const price = ctx.prices?.get(asset);
+  const priceUsd = price && parseUsd(price.usd);
+  const decimals = rule.asset === 'native' ? NATIVE_DECIMALS[ctx.chain] : rule.decimals;
+  if (priceUsd === undefined || decimals === undefined) {
+    return { tier: 'APPROVAL', reason: `no fresh USD price for ${asset} (${label})`, delaySeconds: rule.delaySeconds };
+  }
+  const value = usdValue(amount, decimals, priceUsd);
+  const shown = `$${formatUsd(value)} at $${price?.usd} (${price?.source})`;
+  const [instant, notify, delay] = [rule.usdInstantMax, rule.usdNotifyMax, rule.usdDelayMax].map((t) => parseUsd(t) ?? 0n) as [bigint, bigint, bigint];
+  if (value <= instant) return { tier: 'INSTANT', reason: `${shown} ≤ usdInstantMax ${rule.usdInstantMax} (${label})`, delaySeconds: 0 };
+  if (value <= notify) return { tier: 'NOTIFY', reason: `${shown} ≤ usdNotifyMax ${rule.usdNotifyMax} (${label})`, delaySeconds: 0 };
+  if (value <= delay) return { tier: 'DELAY', reason: `${shown} ≤ usdDelayMax ${rule.usdDelayMax} (${label})`, delaySeconds: rule.delaySeconds };
+  return { tier: 'APPROVAL', reason: `${shown} > usdDelayMax ${rule.usdDelayMax} (${label})`, delaySeconds: rule.delaySeconds };
 }

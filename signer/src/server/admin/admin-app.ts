@@ -18,6 +18,7 @@ export interface AdminAppDeps {
   audit: AuditLog;
   createWallet: (request: admin.CreateWalletRequest) => Promise<admin.Wallet>;
   listWallets: () => admin.Wallet[];
+  resumeWallet: (wallet: string) => admin.Wallet;
   createSession: (request: admin.CreateSessionRequest) => Promise<{ session: admin.Session; token: string }>;
   listSessions: (filter: { wallet?: string; all: boolean }) => admin.Session[];
   revokeSession: (sessionId: string) => admin.Session;
@@ -48,6 +49,7 @@ export function createAdminApp(deps: AdminAppDeps): Hono {
   mountRoute(app, adminRoutes.auth, ({ body }) => deps.masterAuth.login(body.password));
   mountRoute(app, adminRoutes.createWallet, async ({ body }) => ({ wallet: await deps.createWallet(body) }));
   mountRoute(app, adminRoutes.listWallets, () => ({ wallets: deps.listWallets() }));
+  mountRoute(app, adminRoutes.resumeWallet, ({ params }) => ({ wallet: deps.resumeWallet(params.id) }));
   mountRoute(app, adminRoutes.createSession, ({ body }) => deps.createSession(body));
   mountRoute(app, adminRoutes.listSessions, ({ query }) => ({
     sessions: deps.listSessions({ wallet: query.wallet, all: query.all === 'true' }),
