@@ -1,21 +1,19 @@
-import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { getAddress } from 'viem';
 import { getBalance } from 'viem/actions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Anvil, startAnvil } from '../chains/evm/start-anvil.js';
-import { agentClient } from '../support/agent.js';
+import type { Anvil } from '../chains/evm/start-anvil.js';
+import { type EvmSigner, startEvmSigner } from '../support/evm-signer.js';
 import { errorCode } from '../support/http.js';
-import { type RpcProxy, startRpcProxy } from '../support/rpc-proxy.js';
-import { createTestHome, type RunningSigner, startSigner, type TestHome } from '../support/signer-home.js';
+import type { RpcProxy } from '../support/rpc-proxy.js';
+import type { TestHome } from '../support/signer-home.js';
 
 const RECIPIENT = getAddress('0x00000000000000000000000000000000000d0a1e');
 
 describe('rolling limits and rate limits are enforced atomically, on a real anvil chain', () => {
+  let h: EvmSigner;
   let anvil: Anvil;
   let proxy: RpcProxy;
   let home: TestHome;
-  let signer: RunningSigner;
 
   const cli = async (...args: string[]) => {
     const r = await home.cli(...args);
@@ -23,28 +21,15 @@ describe('rolling limits and rate limits are enforced atomically, on a real anvi
     return r;
   };
   /** A fresh funded wallet with its own session: each gets its own rolling window. */
-  const newWallet = async (name: string) => {
-    const created = await cli('wallet', 'create', '--chain', 'evm', '--network', 'local-evm', '--name', name, '--json');
-    await anvil.fund(getAddress(created.json<{ wallet: { address: string } }>().wallet.address), 10n ** 20n);
-    const session = await cli('session', 'create', '--wallet', name, '--json');
-    return agentClient(home.socketPath, session.json<{ token: string }>().token);
-  };
+  const newWallet = (name: string) => h.newAgent(name);
   const transfer = (amount: string) => ({ type: 'TRANSFER', to: RECIPIENT, amount });
 
   beforeAll(async () => {
-    anvil = await startAnvil();
-    proxy = await startRpcProxy(anvil.url);
-    home = await createTestHome();
-    appendFileSync(join(home.home, 'config.toml'), `\n[networks.local-evm]\nfamily = "evm"\nrpc_url = "${proxy.url}"\nchain_id = ${anvil.chainId}\n`);
-    signer = await startSigner(home, { WAIAAS_PIPELINE_MAX_ATTEMPTS: '2', WAIAAS_PIPELINE_RETRY_BASE: '1s', WAIAAS_PIPELINE_CONFIRM_INTERVAL: '100' });
+    h = await startEvmSigner({ WAIAAS_PIPELINE_MAX_ATTEMPTS: '2', WAIAAS_PIPELINE_RETRY_BASE: '1s', WAIAAS_PIPELINE_CONFIRM_INTERVAL: '100' });
+    ({ anvil, proxy, home } = h);
   }, 120_000);
 
-  afterAll(async () => {
-    await signer?.stop();
-    await proxy?.stop();
-    await anvil?.stop();
-    home?.remove();
-  });
+  afterAll(() => h?.stop());
 
   it('200 parallel sends against a daily cap: exactly what fits is accepted, every round', async () => {
     for (let round = 0; round < 4; round++) {

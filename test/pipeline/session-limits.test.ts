@@ -1,21 +1,20 @@
-import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { getAddress } from 'viem';
 import { getBalance } from 'viem/actions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Anvil, startAnvil } from '../chains/evm/start-anvil.js';
+import type { Anvil } from '../chains/evm/start-anvil.js';
 import { agentClient } from '../support/agent.js';
+import { type EvmSigner, startEvmSigner } from '../support/evm-signer.js';
 import { errorCode } from '../support/http.js';
-import { type RpcProxy, startRpcProxy } from '../support/rpc-proxy.js';
-import { createTestHome, type RunningSigner, startSigner, type TestHome } from '../support/signer-home.js';
+import type { RpcProxy } from '../support/rpc-proxy.js';
+import type { TestHome } from '../support/signer-home.js';
 
 const RECIPIENT = getAddress('0x00000000000000000000000000000000000b0d9e');
 
 describe('session limits are enforced atomically, on a real anvil chain', () => {
+  let h: EvmSigner;
   let anvil: Anvil;
   let proxy: RpcProxy;
   let home: TestHome;
-  let signer: RunningSigner;
 
   type Budget = { limits: { maxPerTx: string | null; maxTotal: string | null; used: string; remaining: string | null }[] };
   const budgetOf = async (agent: ReturnType<typeof agentClient>) => ((await agent.call('GET', '/v1/wallet/budget')).body as Budget).limits[0];
@@ -25,21 +24,12 @@ describe('session limits are enforced atomically, on a real anvil chain', () => 
   };
 
   beforeAll(async () => {
-    anvil = await startAnvil();
-    proxy = await startRpcProxy(anvil.url);
-    home = await createTestHome();
-    appendFileSync(join(home.home, 'config.toml'), `\n[networks.local-evm]\nfamily = "evm"\nrpc_url = "${proxy.url}"\nchain_id = ${anvil.chainId}\n`);
-    signer = await startSigner(home, { WAIAAS_PIPELINE_MAX_ATTEMPTS: '2', WAIAAS_PIPELINE_RETRY_BASE: '1s', WAIAAS_PIPELINE_CONFIRM_INTERVAL: '100' });
-    const created = await home.cli('wallet', 'create', '--chain', 'evm', '--network', 'local-evm', '--name', 'agent', '--json');
-    await anvil.fund(getAddress(created.json<{ wallet: { address: string } }>().wallet.address), 10n ** 20n);
+    h = await startEvmSigner({ WAIAAS_PIPELINE_MAX_ATTEMPTS: '2', WAIAAS_PIPELINE_RETRY_BASE: '1s', WAIAAS_PIPELINE_CONFIRM_INTERVAL: '100' });
+    ({ anvil, proxy, home } = h);
+    await h.newWallet('agent');
   }, 120_000);
 
-  afterAll(async () => {
-    await signer?.stop();
-    await proxy?.stop();
-    await anvil?.stop();
-    home?.remove();
-  });
+  afterAll(() => h?.stop());
 
   it('refuses a transaction above --max-per-tx, in send and in simulate, storing nothing', async () => {
     const agent = await newAgent('--max-per-tx', '1000');

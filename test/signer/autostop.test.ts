@@ -1,47 +1,29 @@
-import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { getAddress } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Anvil, startAnvil } from '../chains/evm/start-anvil.js';
-import { agentClient } from '../support/agent.js';
+import { type EvmSigner, startEvmSigner } from '../support/evm-signer.js';
 import { errorCode } from '../support/http.js';
-import { type RpcProxy, startRpcProxy } from '../support/rpc-proxy.js';
-import { createTestHome, type RunningSigner, startSigner, type TestHome } from '../support/signer-home.js';
+import type { RpcProxy } from '../support/rpc-proxy.js';
+import type { TestHome } from '../support/signer-home.js';
 
 const RECIPIENT = getAddress('0x0000000000000000000000000000000000005705');
 
 describe('AutoStop suspends a misbehaving wallet by itself', () => {
-  let anvil: Anvil;
+  let h: EvmSigner;
   let proxy: RpcProxy;
   let home: TestHome;
-  let signer: RunningSigner;
-
-  const walletWithAgent = async (name: string) => {
-    const created = await home.cli('wallet', 'create', '--chain', 'evm', '--network', 'local-evm', '--name', name, '--json');
-    await anvil.fund(getAddress(created.json<{ wallet: { address: string } }>().wallet.address), 10n ** 19n);
-    const session = (await home.cli('session', 'create', '--wallet', name, '--json')).json<{ token: string }>();
-    return agentClient(home.socketPath, session.token);
-  };
+  const walletWithAgent = (name: string) => h.newAgent(name, { wei: 10n ** 19n });
 
   beforeAll(async () => {
-    anvil = await startAnvil();
-    proxy = await startRpcProxy(anvil.url);
-    home = await createTestHome();
-    appendFileSync(join(home.home, 'config.toml'), `\n[networks.local-evm]\nfamily = "evm"\nrpc_url = "${proxy.url}"\nchain_id = ${anvil.chainId}\n`);
-    signer = await startSigner(home, {
+    h = await startEvmSigner({
       WAIAAS_PIPELINE_MAX_ATTEMPTS: '1',
       WAIAAS_PIPELINE_CONFIRM_INTERVAL: '100',
       WAIAAS_AUTOSTOP_CONSECUTIVE_FAILURES: '2',
       WAIAAS_AUTOSTOP_BURST_COUNT: '8',
     });
+    ({ proxy, home } = h);
   }, 120_000);
 
-  afterAll(async () => {
-    await signer?.stop();
-    await proxy?.stop();
-    await anvil?.stop();
-    home?.remove();
-  });
+  afterAll(() => h?.stop());
 
   it('after N failures in a row: waiting transactions cancelled, new ones refused, until resumed', async () => {
     const agent = await walletWithAgent('flaky');

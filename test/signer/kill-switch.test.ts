@@ -1,41 +1,31 @@
-import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { getAddress } from 'viem';
 import { getBalance } from 'viem/actions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Anvil, startAnvil } from '../chains/evm/start-anvil.js';
+import type { Anvil } from '../chains/evm/start-anvil.js';
 import { agentClient } from '../support/agent.js';
+import { type EvmSigner, startEvmSigner } from '../support/evm-signer.js';
 import { errorCode } from '../support/http.js';
-import { type RpcProxy, startRpcProxy } from '../support/rpc-proxy.js';
-import { createTestHome, type RunningSigner, startSigner, type TestHome } from '../support/signer-home.js';
+import type { RpcProxy } from '../support/rpc-proxy.js';
+import type { TestHome } from '../support/signer-home.js';
 
 const RECIPIENT = getAddress('0x000000000000000000000000000000000000dead');
 type ErrorJson = { error: { code: string; message: string } };
 
 describe('the kill switch, engaged and recovered from the CLI', () => {
+  let h: EvmSigner;
   let anvil: Anvil;
   let proxy: RpcProxy;
   let home: TestHome;
-  let signer: RunningSigner;
   const newAgent = async () =>
     agentClient(home.socketPath, (await home.cli('session', 'create', '--wallet', 'agent', '--max-total', '100000', '--json')).json<{ token: string }>().token);
 
   beforeAll(async () => {
-    anvil = await startAnvil();
-    proxy = await startRpcProxy(anvil.url);
-    home = await createTestHome();
-    appendFileSync(join(home.home, 'config.toml'), `\n[networks.local-evm]\nfamily = "evm"\nrpc_url = "${proxy.url}"\nchain_id = ${anvil.chainId}\n`);
-    signer = await startSigner(home, { WAIAAS_PIPELINE_CONFIRM_INTERVAL: '100' });
-    const created = await home.cli('wallet', 'create', '--chain', 'evm', '--network', 'local-evm', '--name', 'agent', '--json');
-    await anvil.fund(getAddress(created.json<{ wallet: { address: string } }>().wallet.address), 10n ** 19n);
+    h = await startEvmSigner({ WAIAAS_PIPELINE_CONFIRM_INTERVAL: '100' });
+    ({ anvil, proxy, home } = h);
+    await h.newWallet('agent', 10n ** 19n);
   }, 120_000);
 
-  afterAll(async () => {
-    await signer?.stop();
-    await proxy?.stop();
-    await anvil?.stop();
-    home?.remove();
-  });
+  afterAll(() => h?.stop());
 
   it('activation revokes every session, cancels what waits, refuses agents with 503, and survives a restart', async () => {
     const [a, b] = [await newAgent(), await newAgent()];
@@ -62,8 +52,7 @@ describe('the kill switch, engaged and recovered from the CLI', () => {
     expect(sessions.every((s) => s.status === 'revoked')).toBe(true);
 
     proxy.unblock();
-    await signer.stop();
-    signer = await startSigner(home, { WAIAAS_PIPELINE_CONFIRM_INTERVAL: '100' });
+    await h.restart();
     expect((await home.cli('kill-switch', 'status', '--json')).json()).toMatchObject({ state: 'SUSPENDED' });
     expect((await a.call('GET', '/v1/wallet/address')).status).toBe(503);
     await new Promise((r) => setTimeout(r, 500));
