@@ -1,13 +1,12 @@
-import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { getAddress } from 'viem';
 import { getBalance, readContract } from 'viem/actions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployErc20, erc20PresetAbi } from '../chains/evm/erc20.js';
-import { type Anvil, startAnvil } from '../chains/evm/start-anvil.js';
+import type { Anvil } from '../chains/evm/start-anvil.js';
+import { type EvmSigner, startEvmSigner } from '../support/evm-signer.js';
 import { agentClient } from '../support/agent.js';
 import type { HttpResponse } from '../support/http.js';
-import { createTestHome, type RunningSigner, startSigner, type TestHome } from '../support/signer-home.js';
+import type { TestHome } from '../support/signer-home.js';
 
 const FRIEND = getAddress('0x00000000000000000000000000000000000f1e2d');
 const STRANGER = getAddress('0x000000000000000000000000000000000005714e');
@@ -32,7 +31,7 @@ const errorOf = (res: HttpResponse) => (res.body as { error: { code: string; mes
 describe('recipient allowlists, time windows and approval caps through the daemon, on a real anvil chain', () => {
   let anvil: Anvil;
   let home: TestHome;
-  let signer: RunningSigner;
+  let h: EvmSigner;
   let agent: ReturnType<typeof agentClient>;
   let wallet: `0x${string}`;
   let token: `0x${string}`;
@@ -53,24 +52,16 @@ describe('recipient allowlists, time windows and approval caps through the daemo
   };
 
   beforeAll(async () => {
-    anvil = await startAnvil();
-    home = await createTestHome();
-    appendFileSync(join(home.home, 'config.toml'), `\n[networks.local-evm]\nfamily = "evm"\nrpc_url = "${anvil.url}"\nchain_id = ${anvil.chainId}\n`);
-    signer = await startSigner(home, { WAIAAS_PIPELINE_CONFIRM_INTERVAL: '100' });
-    const created = await home.cli('wallet', 'create', '--chain', 'evm', '--network', 'local-evm', '--name', 'agent', '--json');
-    wallet = getAddress(created.json<{ wallet: { address: string } }>().wallet.address);
-    await anvil.fund(wallet, 100n * ETH);
+    h = await startEvmSigner({ WAIAAS_PIPELINE_CONFIRM_INTERVAL: '100' });
+    ({ anvil, home } = h);
+    wallet = getAddress(await h.newWallet('agent', 100n * ETH));
     token = await deployErc20(anvil, { supply: 10n ** 24n, owner: wallet });
     agent = agentClient(home.socketPath, (await home.cli('session', 'create', '--wallet', 'agent', '--json')).json<{ token: string }>().token);
     await policy('set', 'allowed-tokens', '--wallet', 'agent', '--token', token);
     await policy('set', 'spending-limit', '--wallet', 'agent', '--asset', token, '--instant-max', '1000', '--notify-max', '1000', '--delay-max', '1000');
   }, 120_000);
 
-  afterAll(async () => {
-    await signer?.stop();
-    await anvil?.stop();
-    home?.remove();
-  });
+  afterAll(() => h?.stop());
 
   it('a recipient allowlist refuses unlisted recipients, storing nothing, and judges token transfers by their recipient', async () => {
     // The token contract itself is listed too: a token transfer must still be judged by who receives it.

@@ -1,13 +1,12 @@
-import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { encodeFunctionData, getAddress } from 'viem';
 import { getBalance } from 'viem/actions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployErc20, erc20PresetAbi } from '../chains/evm/erc20.js';
-import { type Anvil, startAnvil } from '../chains/evm/start-anvil.js';
+import type { Anvil } from '../chains/evm/start-anvil.js';
+import { type EvmSigner, startEvmSigner } from '../support/evm-signer.js';
 import { agentClient } from '../support/agent.js';
 import { errorCode } from '../support/http.js';
-import { createTestHome, type RunningSigner, startSigner, type TestHome } from '../support/signer-home.js';
+import type { TestHome } from '../support/signer-home.js';
 
 const RECIPIENT = getAddress('0x00000000000000000000000000000000000c0ffe');
 const ETH = 10n ** 18n;
@@ -15,7 +14,7 @@ const ETH = 10n ** 18n;
 describe('policy tiers through the daemon, on a real anvil chain', () => {
   let anvil: Anvil;
   let home: TestHome;
-  let signer: RunningSigner;
+  let h: EvmSigner;
   let agent: ReturnType<typeof agentClient>;
   let token: `0x${string}`;
   const balance = () => getBalance(anvil.client, { address: RECIPIENT });
@@ -26,22 +25,14 @@ describe('policy tiers through the daemon, on a real anvil chain', () => {
   };
 
   beforeAll(async () => {
-    anvil = await startAnvil();
-    home = await createTestHome();
-    appendFileSync(join(home.home, 'config.toml'), `\n[networks.local-evm]\nfamily = "evm"\nrpc_url = "${anvil.url}"\nchain_id = ${anvil.chainId}\n`);
-    signer = await startSigner(home, { WAIAAS_PIPELINE_CONFIRM_INTERVAL: '100' });
-    const created = await home.cli('wallet', 'create', '--chain', 'evm', '--network', 'local-evm', '--name', 'agent', '--json');
-    const wallet = getAddress(created.json<{ wallet: { address: string } }>().wallet.address);
-    await anvil.fund(wallet, 100n * ETH);
+    h = await startEvmSigner({ WAIAAS_PIPELINE_CONFIRM_INTERVAL: '100' });
+    ({ anvil, home } = h);
+    const wallet = getAddress(await h.newWallet('agent', 100n * ETH));
     token = await deployErc20(anvil, { supply: 10n ** 24n, owner: wallet });
     agent = agentClient(home.socketPath, (await home.cli('session', 'create', '--wallet', 'agent', '--json')).json<{ token: string }>().token);
   }, 120_000);
 
-  afterAll(async () => {
-    await signer?.stop();
-    await anvil?.stop();
-    home?.remove();
-  });
+  afterAll(() => h?.stop());
 
   it('a new wallet has a default spending limit that sorts amounts into tiers, with the reason', async () => {
     const { policies } = (await agent.call('GET', '/v1/policies')).body as { policies: { scope: string; rule: Record<string, unknown> }[] };
