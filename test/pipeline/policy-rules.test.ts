@@ -15,10 +15,15 @@ const ETH = 10n ** 18n;
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const ZONE = 'Asia/Kolkata';
 
-/** Weekday and hour now in `timeZone`, away from an hour boundary so the daemon sees the same hour. */
+/**
+ * Weekday and hour now in `timeZone`, away from an hour boundary so the daemon sees the same hour for the
+ * rest of the test. Zones sit on quarter-hour offsets (Asia/Kolkata is +05:30), so a local hour can end at
+ * any quarter of a UTC hour: wait out the last two minutes before every quarter.
+ */
 async function localNow(timeZone: string): Promise<{ day: string; hour: number }> {
-  const msToNextHour = 3_600_000 - (Date.now() % 3_600_000);
-  if (msToNextHour < 10_000) await new Promise((r) => setTimeout(r, msToNextHour + 1_000));
+  const quarter = 900_000;
+  const msToNextQuarter = quarter - (Date.now() % quarter);
+  if (msToNextQuarter < 120_000) await new Promise((r) => setTimeout(r, msToNextQuarter + 1_000));
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: 'numeric', hourCycle: 'h23' }).formatToParts(new Date());
   return {
     day: (parts.find((p) => p.type === 'weekday')?.value ?? '').toLowerCase(),
@@ -103,7 +108,7 @@ describe('recipient allowlists, time windows and approval caps through the daemo
     const bad = await home.cli('policy', 'set', 'time-window', '--wallet', 'agent', '--days', day, '--hours', '9-17', '--time-zone', 'Mars/Olympus', '--json');
     expect(bad.code).not.toBe(0);
     await policy('remove', rule.id);
-  });
+  }, 240_000);
 
   it('an approval above the cap is refused; ones below and at the cap are signed and land', async () => {
     await policy('set', 'approve-cap', '--wallet', 'agent', '--token', token.toLowerCase(), '--max', '50');
