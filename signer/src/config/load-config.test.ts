@@ -43,7 +43,9 @@ describe('loadConfig', () => {
       '[prices]\nmax_age = "1h"\n\n[prices.fixed]\n"solana:native" = { usd = "150.25", at = "2026-11-21T00:00:00Z" }\n"evm:native" = { usd = "3000" }\n"evm:0xabc" = { usd = "1", at = 2026-11-21T00:00:00Z }\n',
     );
     const { prices } = loadConfig(path, {});
+    const provider = { provider: 'fixed', url: 'https://api.coingecko.com/api/v3', timeout: 3, cache_ttl: 60, coins: { solana: 'solana', evm: 'ethereum' }, platforms: { solana: 'solana', evm: 'ethereum' } };
     expect(prices).toEqual({
+      ...provider,
       max_age: 3600,
       fixed: {
         'solana:native': { usd: '150.25', at: Date.parse('2026-11-21T00:00:00Z') },
@@ -51,7 +53,11 @@ describe('loadConfig', () => {
         'evm:0xabc': { usd: '1', at: Date.parse('2026-11-21T00:00:00Z') },
       },
     });
-    expect(loadConfig(configFile(''), {}).prices).toEqual({ max_age: 300, fixed: {} });
+    expect(loadConfig(configFile(''), {}).prices).toEqual({ ...provider, max_age: 300, fixed: {} });
+  });
+
+  it('refuses a price provider URL that is not a URL with a coded error, not a crash', () => {
+    expect(() => loadConfig(configFile('[prices]\nurl = "not a url"\n'), {})).toThrow(expect.objectContaining({ code: 'CONFIG__INVALID' }));
   });
 
   it('prices.max_age has an environment override; the [prices.fixed] table does not', () => {
