@@ -7,7 +7,8 @@ import { spendOf } from './spend-of.js';
 const policy = (rule: PolicyRule, scope: Policy['scope'] = 'wallet'): Policy => ({
   id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
   scope,
-  walletId: scope === 'wallet' ? '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c' : null,
+  walletId: scope === 'global' ? null : '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c',
+  sessionId: scope === 'session' ? '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5d' : null,
   rule,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
@@ -23,7 +24,7 @@ function ctx(call: PolicyContext['call'], chain: PolicyContext['chain'] = 'solan
     exposure: spendOf(call, chain, { approvals: true }),
     norm: (a) => (chain === 'evm' ? a.toLowerCase() : a),
     now: Date.parse('2026-01-01T12:00:00Z'),
-    history: { walletSpentSince: () => 0n, walletRequestsSince: () => 0 },
+    history: { walletSpentSince: () => 0n, walletRequestsSince: () => 0, sessionSpentSince: () => 0n, sessionRequestsSince: () => 0, usdSpentSince: () => 0n },
   };
 }
 

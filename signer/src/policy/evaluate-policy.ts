@@ -28,6 +28,9 @@ const EVALUATORS: { [T in RuleType]: RuleEvaluator<T> } = {
   SPENDING_LIMIT: spendingLimit,
   ROLLING_LIMIT: rollingLimit,
   RATE_LIMIT: rateLimit,
+  // Judges off-chain signing requests only (signing/authorize-signing.ts): a transaction is never a
+  // signing request, so for transactions this type has, honestly, no opinion.
+  ALLOWED_SIGNING: () => null,
 };
 
 /** Sorts a request into a tier: the strictest verdict of all rules wins; a refusal throws. */

@@ -1,5 +1,6 @@
 import type { agent, Chain, Policy } from '@waiaas/protocol';
 import type { Price } from '../price/price-source.js';
+import type { UsdMoved } from './usd-moved.js';
 
 export type Tier = agent.Tier;
 
@@ -20,6 +21,15 @@ export interface PolicyHistory {
   walletSpentSince(asset: string, since: number): bigint;
   /** Transactions the wallet's agents requested since `since`, cancelled ones excluded. */
   walletRequestsSince(since: number): number;
+  /** Committed plus reserved amount of an asset for the requesting session since `since`. */
+  sessionSpentSince(asset: string, since: number): bigint;
+  /** Transactions the requesting session requested since `since`, cancelled ones excluded. */
+  sessionRequestsSince(since: number): number;
+  /**
+   * Committed plus reserved USD value (USD × 10^18, as fixed at each request's acceptance) since
+   * `since`: of every wallet of the signer for 'global', of the wallet, or of the requesting session.
+   */
+  usdSpentSince(scope: Policy['scope'], since: number): bigint;
 }
 
 /** Everything a rule may look at to judge one request. */
@@ -37,6 +47,11 @@ export interface PolicyContext {
    * asynchronous; evaluators are not). Undefined — or absent — means unknown: USD thresholds fail closed.
    */
   prices?: ReadonlyMap<string, Price | undefined>;
+  /**
+   * The USD value of what the request moves, from those prices: exactly what is stored with its
+   * reservations. Absent means unknown: USD rolling limits fail closed.
+   */
+  usdMoved?: UsdMoved;
 }
 
 /** A scoped rule of one type. */

@@ -1,22 +1,49 @@
 import { type Policy, type SetPolicyRequest, WaiaasError } from '@waiaas/protocol';
 import type { AuditLog } from '../audit/audit-log.js';
+import type { SessionRow, SessionStore } from '../session/session-store.js';
 import type { WalletStore } from '../wallet/wallet-store.js';
 import type { PolicyStore } from './policy-store.js';
 
-/** Sets (creates or replaces) a rule for a wallet or globally; audited with the full rule. */
+/** Sets (creates or replaces) a rule globally, for a wallet or for one session; audited with the full rule. */
 export function setPolicy(
-  deps: { policies: PolicyStore; wallets: WalletStore; audit: AuditLog; now: () => number },
+  deps: { policies: PolicyStore; wallets: WalletStore; sessions: Pick<SessionStore, 'get'>; audit: AuditLog; now: () => number },
   request: SetPolicyRequest,
 ): Policy {
-  const walletId = request.wallet ? deps.wallets.resolve(request.wallet).id : null;
-  const policy = deps.policies.set(walletId, request.rule, deps.now());
-  deps.audit.record({ actor: 'master', action: 'policy.set', walletId, details: { policyId: policy.id, rule: request.rule } });
+  const now = deps.now();
+  const session = request.session === undefined ? undefined : activeSession(deps.sessions, request.session, now);
+  const walletId = session ? session.wallet_id : request.wallet ? deps.wallets.resolve(request.wallet).id : null;
+  const policy = deps.policies.set(walletId, request.rule, now, session?.id);
+  deps.audit.record({
+    actor: 'master',
+    action: 'policy.set',
+    walletId,
+    sessionId: session?.id ?? null,
+    details: { policyId: policy.id, rule: request.rule },
+  });
   return policy;
+}
+
+/**
+ * A session a rule may be set for. A revoked or expired session can never make another request,
+ * so a rule for it would only look like protection; it is refused rather than stored.
+ */
+export function activeSession(sessions: Pick<SessionStore, 'get'>, sessionId: string, now: number): SessionRow {
+  const session = sessions.get(sessionId);
+  if (!session) throw new WaiaasError('SESSION__NOT_FOUND', { sessionId });
+  if (session.revoked_at !== null) throw new WaiaasError('POLICY__SESSION_INACTIVE', { sessionId, status: 'revoked' });
+  if (session.expires_at <= now) throw new WaiaasError('POLICY__SESSION_INACTIVE', { sessionId, status: 'expired' });
+  return session;
 }
 
 export function removePolicy(deps: { policies: PolicyStore; audit: AuditLog }, id: string): Policy {
   const policy = deps.policies.get(id);
   if (!policy || !deps.policies.remove(id)) throw new WaiaasError('POLICY__NOT_FOUND', { policyId: id });
-  deps.audit.record({ actor: 'master', action: 'policy.remove', walletId: policy.walletId, details: { policyId: id, rule: policy.rule } });
+  deps.audit.record({
+    actor: 'master',
+    action: 'policy.remove',
+    walletId: policy.walletId,
+    sessionId: policy.sessionId,
+    details: { policyId: id, rule: policy.rule },
+  });
   return policy;
 }

@@ -9,7 +9,7 @@ const ctx = (call: agent.TransactionCall): PolicyContext => ({
   exposure: new Map(),
   norm: (a) => a.toLowerCase(),
   now: Date.parse('2026-01-01T12:00:00Z'),
-  history: { walletSpentSince: () => 0n, walletRequestsSince: () => 0 },
+  history: { walletSpentSince: () => 0n, walletRequestsSince: () => 0, sessionSpentSince: () => 0n, sessionRequestsSince: () => 0, usdSpentSince: () => 0n },
 });
 const cap = (max: string, token?: string, scope: 'global' | 'wallet' = 'wallet'): ScopedRule<'APPROVE_CAP'> => ({
   scope,

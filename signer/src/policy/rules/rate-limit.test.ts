@@ -5,10 +5,11 @@ import { rateLimit } from './rate-limit.js';
 
 const NOW = Date.parse('2026-01-31T12:00:00Z');
 
-const rule = (maxRequests: number, windowSeconds: number, scope: 'global' | 'wallet' = 'wallet') =>
+const rule = (maxRequests: number, windowSeconds: number, scope: 'global' | 'wallet' | 'session' = 'wallet') =>
   ({ scope, rule: { type: 'RATE_LIMIT', maxRequests, windowSeconds } satisfies PolicyRule }) as ScopedRule<'RATE_LIMIT'>;
 
-function ctx(requests: number, asked: { since?: number } = {}): PolicyContext {
+/** A history where the wallet made `requests` and the requesting session `sessionRequests`. */
+function ctx(requests: number, asked: { since?: number } = {}, sessionRequests = 0): PolicyContext {
   const call = { type: 'TRANSFER' as const, to: 'Recipient111', amount: '1' };
   return {
     call,
@@ -22,6 +23,9 @@ function ctx(requests: number, asked: { since?: number } = {}): PolicyContext {
         asked.since = since;
         return requests;
       },
+      sessionSpentSince: () => 0n,
+      sessionRequestsSince: () => sessionRequests,
+      usdSpentSince: () => 0n,
     },
   };
 }
@@ -68,5 +72,16 @@ describe('rateLimit', () => {
 
   it('no rule, no limit', () => {
     expect(rateLimit([], ctx(1_000_000))).toBeNull();
+  });
+
+  it('a session rule counts only the requesting session: refused at its limit, though the wallet made fewer', () => {
+    expect(refusal(() => rateLimit([rule(2, 60, 'session')], ctx(0, {}, 2)))).toMatchObject({
+      code: 'POLICY__RATE_LIMITED',
+      message: 'This session may make at most 2 requests per 60 s and has made them.',
+    });
+  });
+
+  it("a session rule ignores the other sessions' requests on the wallet", () => {
+    expect(rateLimit([rule(2, 60, 'session')], ctx(50, {}, 1))).toBeNull();
   });
 });

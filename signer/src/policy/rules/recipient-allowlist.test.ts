@@ -9,7 +9,7 @@ const ctx = (call: agent.TransactionCall, chain: Chain = 'evm'): PolicyContext =
   exposure: new Map(),
   norm: (a) => (chain === 'evm' ? a.toLowerCase() : a),
   now: Date.parse('2026-01-01T12:00:00Z'),
-  history: { walletSpentSince: () => 0n, walletRequestsSince: () => 0 },
+  history: { walletSpentSince: () => 0n, walletRequestsSince: () => 0, sessionSpentSince: () => 0n, sessionRequestsSince: () => 0, usdSpentSince: () => 0n },
 });
 const list = (addresses: string[], scope: 'global' | 'wallet' = 'wallet'): ScopedRule<'RECIPIENT_ALLOWLIST'> => ({
   scope,

@@ -12,6 +12,7 @@ const policy = (rule: Record<string, unknown>): Policy => ({
   id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
   scope: 'wallet',
   walletId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c',
+  sessionId: null,
   rule: PolicyRule.parse({ type: 'SPENDING_LIMIT', ...(rule.type ? {} : { delaySeconds: 600 }), ...rule }),
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
@@ -29,7 +30,7 @@ function ctx(call: PolicyContext['call'], prices: Record<string, string | undefi
     exposure: spendOf(call, 'evm', { approvals: true }),
     norm: (a) => a.toLowerCase(),
     now: 0,
-    history: { walletSpentSince: () => 0n, walletRequestsSince: () => 0 },
+    history: { walletSpentSince: () => 0n, walletRequestsSince: () => 0, sessionSpentSince: () => 0n, sessionRequestsSince: () => 0, usdSpentSince: () => 0n },
     prices: new Map(entries),
   };
 }

@@ -9,7 +9,7 @@ const ctx = (iso: string): PolicyContext => ({
   exposure: new Map(),
   norm: (a) => a,
   now: Date.parse(iso),
-  history: { walletSpentSince: () => 0n, walletRequestsSince: () => 0 },
+  history: { walletSpentSince: () => 0n, walletRequestsSince: () => 0, sessionSpentSince: () => 0n, sessionRequestsSince: () => 0, usdSpentSince: () => 0n },
 });
 type Window = Extract<PolicyRule, { type: 'TIME_WINDOW' }>;
 const window = (days: Weekday[], startHour: number, endHour: number, timeZone: string, scope: 'global' | 'wallet' = 'wallet'): ScopedRule<'TIME_WINDOW'> => ({
