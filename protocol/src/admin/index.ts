@@ -1,2 +1,3 @@
 export * from './routes.js';
 export * from './schemas.js';
+export * from './owner-schemas.js';

@@ -1,5 +1,7 @@
 import { defineRoute } from '../common/route.js';
-import { IdParams } from '../common/ids.js';
+import { ownerAdminRoutes } from './owner-routes.js';
+import { CosignRequest } from '../owner/cosign.js';
+import { Id, IdParams } from '../common/ids.js';
 import { ListPoliciesResponse, PolicyResponse, SetPolicyRequest } from '../common/policy-schemas.js';
 import { z } from 'zod';
 import {
@@ -7,6 +9,7 @@ import {
   ActivateKillSwitchResponse,
   KillSwitchStatus,
   RecoverKillSwitchResponse,
+  RecoverKillSwitchRequest,
   AdminAuthRequest,
   AdminAuthResponse,
   AuditVerifyResponse,
@@ -22,6 +25,7 @@ import {
   RevokeSessionResponse,
   SessionIdParams,
 } from './schemas.js';
+import { CreatePairingCodeRequest, CreatePairingCodeResponse, ListOwnerDevicesResponse, RevokeOwnerDeviceResponse } from '../owner/pairing-schemas.js';
 
 /**
  * Version of the admin API: the CLI's channel to its daemon. It is mounted only on the unix socket
@@ -132,27 +136,38 @@ export const adminRoutes = {
     method: 'POST',
     path: '/v1/admin/kill-switch/recover',
     auth: 'admin',
-    summary: 'Return to ACTIVE. Revoked sessions stay revoked; create new ones.',
+    summary:
+      "Return to ACTIVE. With an Owner registered, only with their signature over the recover message (nonce + signature). Revoked sessions stay revoked; create new ones.",
+    body: RecoverKillSwitchRequest,
     response: RecoverKillSwitchResponse,
-    errors: [...ADMIN_ERRORS, 'KILL_SWITCH__NOT_ENGAGED'],
+    errors: [...ADMIN_ERRORS, 'KILL_SWITCH__NOT_ENGAGED', 'KILL_SWITCH__OWNER_SIGNATURE_REQUIRED', 'COSIGN__INVALID_SIGNATURE', 'COSIGN__NONCE_UNKNOWN', 'COSIGN__NONCE_USED', 'COSIGN__EXPIRED'],
+  }),
+  recoverKillSwitchMessage: defineRoute({
+    method: 'POST',
+    path: '/v1/admin/kill-switch/recover-message',
+    auth: 'admin',
+    summary: 'The message the registered Owner signs to agree to a recovery (valid 10 minutes, once).',
+    response: CosignRequest,
+    errors: [...ADMIN_ERRORS, 'KILL_SWITCH__NOT_ENGAGED', 'OWNER__NOT_REGISTERED'],
   }),
   listPolicies: defineRoute({
     method: 'GET',
     path: '/v1/admin/policies',
     auth: 'admin',
-    summary: 'Policy rules, global and per wallet (wallet= limits to one wallet and the global rules).',
-    query: z.strictObject({ wallet: z.string().min(1).max(64).optional() }),
+    summary:
+      "Policy rules, global, per wallet and per session (wallet= limits to one wallet, its sessions' rules and the global rules; session= to the rules that apply to that session).",
+    query: z.strictObject({ wallet: z.string().min(1).max(64).optional(), session: Id.optional() }),
     response: ListPoliciesResponse,
-    errors: [...ADMIN_ERRORS, 'WALLET__NOT_FOUND'],
+    errors: [...ADMIN_ERRORS, 'WALLET__NOT_FOUND', 'SESSION__NOT_FOUND'],
   }),
   setPolicy: defineRoute({
     method: 'PUT',
     path: '/v1/admin/policies',
     auth: 'admin',
-    summary: 'Create or replace the rule of a type for a scope (one rule per type per wallet, and globally).',
+    summary: 'Create or replace the rule of a type for a scope (one rule per type globally, per wallet and per session).',
     body: SetPolicyRequest,
     response: PolicyResponse,
-    errors: [...ADMIN_ERRORS, 'WALLET__NOT_FOUND'],
+    errors: [...ADMIN_ERRORS, 'WALLET__NOT_FOUND', 'SESSION__NOT_FOUND', 'POLICY__SESSION_INACTIVE'],
   }),
   removePolicy: defineRoute({
     method: 'DELETE',
@@ -163,4 +178,31 @@ export const adminRoutes = {
     response: PolicyResponse,
     errors: [...ADMIN_ERRORS, 'POLICY__NOT_FOUND'],
   }),
+  createPairingCode: defineRoute({
+    method: 'POST',
+    path: '/v1/admin/owner/pairing-codes',
+    auth: 'admin',
+    summary: "A one-time code (at most 10 minutes) to pair the Owner's browser; replaces any earlier code.",
+    body: CreatePairingCodeRequest,
+    response: CreatePairingCodeResponse,
+    errors: [...ADMIN_ERRORS, 'KEYSTORE__LOCKED'],
+  }),
+  listOwnerDevices: defineRoute({
+    method: 'GET',
+    path: '/v1/admin/owner/devices',
+    auth: 'admin',
+    summary: 'Paired Owner devices, revoked ones included.',
+    response: ListOwnerDevicesResponse,
+    errors: ADMIN_ERRORS,
+  }),
+  revokeOwnerDevice: defineRoute({
+    method: 'POST',
+    path: '/v1/admin/owner/devices/:id/revoke',
+    auth: 'admin',
+    summary: "Revoke a paired device: its open connections are closed at once and it can no longer connect.",
+    params: IdParams,
+    response: RevokeOwnerDeviceResponse,
+    errors: [...ADMIN_ERRORS, 'OWNER__DEVICE_NOT_FOUND'],
+  }),
+  ...ownerAdminRoutes,
 } as const;

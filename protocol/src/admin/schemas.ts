@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CosignSignature } from '../owner/cosign.js';
 import { AmountString, Chain, Id, Timestamp } from '../common/ids.js';
 import { AUDIT_BREAK_REASONS } from '../errors/audit.js';
 
@@ -162,3 +163,8 @@ export const ActivateKillSwitchResponse = z.object({
 });
 export type ActivateKillSwitchResponse = z.infer<typeof ActivateKillSwitchResponse>;
 export const RecoverKillSwitchResponse = z.object({ killSwitch: KillSwitchStatus });
+/** The Owner's agreement to a recovery: required when an Owner is registered. */
+export const RecoverKillSwitchRequest = z.strictObject({
+  nonce: z.string().min(16).max(64),
+  signature: CosignSignature,
+}).partial().refine((r) => (r.nonce === undefined) === (r.signature === undefined), { message: 'nonce and signature go together' });

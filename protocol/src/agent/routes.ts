@@ -13,6 +13,7 @@ import {
   SimulateTransactionResponse,
   Transaction,
 } from './transaction-schemas.js';
+import { SignatureResponse, SignMessageRequest, SignTypedDataRequest } from './signing-schemas.js';
 
 /** Version of the untrusted agent API. Bump on a breaking change and note it in CHANGELOG.md. */
 export const AGENT_API_VERSION = '1';
@@ -146,6 +147,26 @@ export const agentRoutes = {
     params: IdParams,
     response: Transaction,
     errors: [...SESSION_ERRORS, 'TRANSACTION__NOT_FOUND', 'TRANSACTION__NOT_CANCELLABLE'],
+  }),
+  signMessage: defineRoute({
+    method: 'POST',
+    path: '/v1/wallet/sign-message',
+    auth: 'session',
+    summary:
+      'Sign a message off-chain (EVM: EIP-191 personal_sign; Solana: Ed25519 over UTF-8 text or an off-chain message, never bytes that could be a transaction). Refused unless an ALLOWED_SIGNING policy allows messages.',
+    body: SignMessageRequest,
+    response: SignatureResponse,
+    errors: [...SESSION_ERRORS, 'SIGNING__INVALID_MESSAGE', 'SIGNING__MESSAGE_LOOKS_LIKE_TRANSACTION', 'POLICY__SIGNING_NOT_ALLOWED', 'POLICY__RATE_LIMITED', 'POLICY__OUTSIDE_TIME_WINDOW', 'WALLET__SUSPENDED'],
+  }),
+  signTypedData: defineRoute({
+    method: 'POST',
+    path: '/v1/wallet/sign-typed-data',
+    auth: 'session',
+    summary:
+      'Sign EIP-712 typed data (EVM wallets only). Refused unless an ALLOWED_SIGNING policy lists its domain; permits need the domain listed by chainId and verifyingContract.',
+    body: SignTypedDataRequest,
+    response: SignatureResponse,
+    errors: [...SESSION_ERRORS, 'CHAIN__UNSUPPORTED', 'SIGNING__INVALID_TYPED_DATA', 'POLICY__SIGNING_NOT_ALLOWED', 'POLICY__RATE_LIMITED', 'POLICY__OUTSIDE_TIME_WINDOW', 'WALLET__SUSPENDED'],
   }),
   openApi: defineRoute({
     method: 'GET',

@@ -51,18 +51,32 @@ export const SpendingLimitRule = z
     message: 'decimals is for tokens; native decimals are known (SOL 9, ETH 18)',
   });
 
+/** The `asset` of a rolling limit in USD: a name no mint, token address or "native" can have. */
+export const USD_ASSET = 'usd';
+
 /**
- * A cap on what one wallet moves of an asset over a rolling window (committed plus reserved).
- * A global rule caps every wallet separately, not all wallets together. Approvals do not count:
- * they move nothing now and are never reserved.
+ * A cap on what is moved over a rolling window (committed plus reserved), in one of two kinds:
+ * - of one asset (`max`, smallest unit): a global rule caps every wallet separately;
+ * - in USD (`asset: 'usd'`, `usdMax`): every asset moved counts at the USD value it had when its
+ *   request was accepted. A global USD rule is ONE budget across all wallets of the signer (they
+ *   all belong to the one Owner); a wallet or session rule caps that scope only.
+ * A session rule counts only that session's requests. Approvals do not count: they move nothing
+ * now and are never reserved.
  */
-export const RollingLimitRule = z.strictObject({
-  type: z.literal('ROLLING_LIMIT'),
-  /** 'native' or a token address / mint. */
-  asset: z.string().min(1).max(128),
-  window: z.enum(['24h', '7d', '30d']),
-  max: AmountString,
-});
+export const RollingLimitRule = z
+  .strictObject({
+    type: z.literal('ROLLING_LIMIT'),
+    /** 'native', a token address / mint, or 'usd' for a limit in USD. */
+    asset: z.string().min(1).max(128),
+    window: z.enum(['24h', '7d', '30d']),
+    /** The cap of an asset limit, in its smallest unit. */
+    max: AmountString.optional(),
+    /** The cap of a USD limit (asset 'usd'). */
+    usdMax: UsdString.optional(),
+  })
+  .refine((r) => (r.asset === USD_ASSET ? r.usdMax !== undefined && r.max === undefined : r.max !== undefined && r.usdMax === undefined), {
+    message: 'a rolling limit has max (of an asset) or, with asset "usd", usdMax (in USD): exactly one',
+  });
 
 /** At most `maxRequests` requests per wallet in any `windowSeconds`; cancelled ones do not count. */
 export const RateLimitRule = z.strictObject({
@@ -138,6 +152,34 @@ export const ApproveCapRule = z.strictObject({
   max: AmountString,
 });
 
+/**
+ * What agents may sign off-chain. Without any such rule every signing request is refused: typed data
+ * such as permits can move funds. The rules that apply (global, wallet) are joined: a request passes
+ * if one of them allows it.
+ */
+export const AllowedSigningRule = z.strictObject({
+  type: z.literal('ALLOWED_SIGNING'),
+  /** Plain messages: EIP-191 personal_sign on EVM, text / off-chain messages on Solana. */
+  messages: z.boolean(),
+  /** With `messages`: only messages whose bytes start with this text. */
+  messagePrefix: z.string().min(1).max(256).optional(),
+  /**
+   * EIP-712 domains whose typed data may be signed. An entry matches when every field it gives
+   * equals the domain's; permit-like typed data needs an entry with chainId and verifyingContract.
+   */
+  typedDataDomains: z
+    .array(
+      z
+        .strictObject({
+          chainId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+          verifyingContract: z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x address').optional(),
+          name: z.string().min(1).max(128).optional(),
+        })
+        .refine((d) => d.verifyingContract !== undefined || d.name !== undefined, 'a domain needs verifyingContract or name'),
+    )
+    .max(100),
+});
+
 export const PolicyRule = z.discriminatedUnion('type', [
   SpendingLimitRule,
   RollingLimitRule,
@@ -147,27 +189,38 @@ export const PolicyRule = z.discriminatedUnion('type', [
   RecipientAllowlistRule,
   TimeWindowRule,
   ApproveCapRule,
+  AllowedSigningRule,
 ]);
 export type PolicyRule = z.infer<typeof PolicyRule>;
 export type PolicyType = PolicyRule['type'];
 
-export const PolicyScope = z.enum(['global', 'wallet']);
+/** A session rule applies only to that session's requests, on top of the global and wallet rules. */
+export const PolicyScope = z.enum(['global', 'wallet', 'session']);
 
 export const Policy = z.object({
   id: Id,
   scope: PolicyScope,
+  /** The wallet of a wallet rule, or of a session rule's session; null for a global rule. */
   walletId: Id.nullable(),
+  /** The session of a session rule; null otherwise. */
+  sessionId: Id.nullable(),
   rule: PolicyRule,
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
 export type Policy = z.infer<typeof Policy>;
 
-export const SetPolicyRequest = z.strictObject({
-  /** Wallet id or name; absent for a global rule. */
-  wallet: z.string().min(1).max(64).optional(),
-  rule: PolicyRule,
-});
+export const SetPolicyRequest = z
+  .strictObject({
+    /** Wallet id or name; absent for a global rule. */
+    wallet: z.string().min(1).max(64).optional(),
+    /** Session id, for a rule of that session only (an active session). */
+    session: Id.optional(),
+    rule: PolicyRule,
+  })
+  .refine((r) => r.wallet === undefined || r.session === undefined, {
+    message: 'a rule is for a wallet or for a session, not both (a session rule applies to its wallet)',
+  });
 export type SetPolicyRequest = z.infer<typeof SetPolicyRequest>;
 export const PolicyResponse = z.object({ policy: Policy });
 export const ListPoliciesResponse = z.object({ policies: z.array(Policy) });

@@ -1,11 +1,14 @@
+import { approvalErrors } from './approval.js';
 import { auditErrors } from './audit.js';
 import { authErrors } from './auth.js';
 import { chainErrors } from './chain.js';
 import { daemonErrors } from './daemon.js';
 import { keystoreErrors } from './keystore.js';
 import { killSwitchErrors } from './kill-switch.js';
+import { ownerErrors, pairingErrors } from './owner.js';
 import { policyErrors } from './policy.js';
 import { requestErrors } from './request.js';
+import { signingErrors } from './signing.js';
 import { walletErrors } from './wallet.js';
 
 /**
@@ -22,6 +25,10 @@ export const ERRORS = {
   ...auditErrors,
   ...policyErrors,
   ...killSwitchErrors,
+  ...signingErrors,
+  ...pairingErrors,
+  ...ownerErrors,
+  ...approvalErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

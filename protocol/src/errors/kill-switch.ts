@@ -14,4 +14,9 @@ export const killSwitchErrors = {
     status: 409,
     message: (c: { state: string; since: string }) => `The kill switch is already ${c.state} since ${c.since}.`,
   },
+  KILL_SWITCH__OWNER_SIGNATURE_REQUIRED: {
+    status: 409,
+    message: (c: { owner: string }) =>
+      `An Owner (${c.owner}) is registered, so recovery needs their signature too: get the recover message ("waiaas kill-switch recover-message"), sign it with the Owner's wallet and pass --nonce and --signature.`,
+  },
 } satisfies ErrorDefinitions;

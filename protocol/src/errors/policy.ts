@@ -24,13 +24,13 @@ export const policyErrors = {
   },
   POLICY__ROLLING_LIMIT_EXCEEDED: {
     status: 403,
-    message: (c: { asset: string; window: string; max: string; used: string; amount: string }) =>
-      `This wallet may move at most ${c.max} of ${c.asset} per ${c.window} and has ${c.used} spent or reserved in that window, so ${remaining(c.max, c.used)} remains; the request for ${c.amount} would exceed it.`,
+    message: (c: { asset: string; window: string; max: string; used: string; amount: string; scope?: 'session' }) =>
+      `This ${c.scope ?? 'wallet'} may move at most ${c.max} of ${c.asset} per ${c.window} and has ${c.used} spent or reserved in that window, so ${remaining(c.max, c.used)} remains; the request for ${c.amount} would exceed it.`,
   },
   POLICY__RATE_LIMITED: {
     status: 429,
-    message: (c: { maxRequests: number; windowSeconds: number; retryAfterSeconds?: number }) =>
-      `This wallet may make at most ${c.maxRequests} request${c.maxRequests === 1 ? '' : 's'} per ${c.windowSeconds} s and has made them${c.retryAfterSeconds === undefined ? '' : `; retry in ${c.retryAfterSeconds} s`}.`,
+    message: (c: { maxRequests: number; windowSeconds: number; retryAfterSeconds?: number; scope?: 'session' }) =>
+      `This ${c.scope ?? 'wallet'} may make at most ${c.maxRequests} request${c.maxRequests === 1 ? '' : 's'} per ${c.windowSeconds} s and has made them${c.retryAfterSeconds === undefined ? '' : `; retry in ${c.retryAfterSeconds} s`}.`,
   },
   POLICY__RECIPIENT_NOT_ALLOWED: {
     status: 403,
@@ -47,11 +47,24 @@ export const policyErrors = {
     message: (c: { token: string; max: string; amount: string }) =>
       `Approvals of ${c.token} are capped at ${c.max}; the request approves ${c.amount}. The Owner can change it with "waiaas policy set approve-cap".`,
   },
+  POLICY__USD_ROLLING_LIMIT_EXCEEDED: {
+    status: 403,
+    message: (c: { scope: 'global' | 'wallet' | 'session'; window: string; usdMax: string; usdUsed: string; usdAmount: string }) =>
+      `${USD_LIMIT_HOLDER[c.scope]} may move at most $${c.usdMax} per ${c.window} and ${c.scope === 'global' ? 'have' : 'has'} $${c.usdUsed} spent or reserved in that window; the request, worth $${c.usdAmount}, would exceed it.`,
+  },
+  POLICY__SESSION_INACTIVE: {
+    status: 409,
+    message: (c: { sessionId: string; status: 'expired' | 'revoked' }) =>
+      `Session ${c.sessionId} is ${c.status}: a rule for it would never apply. Create a new session and set the rule for it.`,
+  },
   POLICY__NOT_FOUND: {
     status: 404,
     message: (c: { policyId: string }) => `No policy ${c.policyId}.`,
   },
 } satisfies ErrorDefinitions;
+
+/** Who a USD rolling limit binds: a global one binds all wallets together. */
+const USD_LIMIT_HOLDER = { global: 'All wallets together', wallet: 'This wallet', session: 'This session' } as const;
 
 /** What a rolling limit leaves, never below zero (a lowered cap can sit under what is already used). */
 function remaining(max: string, used: string): string {

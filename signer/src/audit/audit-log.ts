@@ -4,7 +4,7 @@ import { entryHash, GENESIS_HASH } from './audit-chain.js';
 import { createAuditStore } from './audit-store.js';
 
 /** Who acted: the master (CLI), an agent session, an Owner device, or the signer itself. */
-export type AuditActor = 'master' | 'system' | `session:${string}` | `device:${string}`;
+export type AuditActor = 'master' | 'system' | `session:${string}` | `device:${string}` | `owner:${string}`;
 
 export interface AuditEntry {
   actor: AuditActor;

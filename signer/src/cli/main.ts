@@ -25,8 +25,11 @@ const commands = {
   session: () => import('./commands/session.js'),
   network: () => import('./commands/network.js'),
   killSwitch: () => import('./commands/kill-switch.js'),
+  owner: () => import('./commands/owner.js'),
+  approval: () => import('./commands/approval.js'),
   policy: () => import('./commands/policy.js'),
   audit: () => import('./commands/audit.js'),
+  pair: () => import('./commands/pair.js'),
 };
 
 let exitCode = 0;
@@ -90,12 +93,14 @@ policy
   .command('list')
   .description('rules that apply (global and per wallet)')
   .option('--wallet <id|name>', "one wallet's rules and the global ones")
-  .action(async (opts: { wallet?: string }, cmd: Command) => (await commands.policy()).policyListCommand(ctx(cmd), opts));
+  .option('--session <id>', 'the rules that apply to one session: global, its wallet\'s and its own')
+  .action(async (opts: { wallet?: string; session?: string }, cmd: Command) => (await commands.policy()).policyListCommand(ctx(cmd), opts));
 const policySet = policy.command('set').description('create or replace a rule (one per type per wallet, and globally)');
 policySet
   .command('spending-limit')
   .description('tiers by amount: ≤ instant-max INSTANT, ≤ notify-max NOTIFY, ≤ delay-max DELAY, above APPROVAL')
   .option('--wallet <id|name>', 'the wallet (default: global)')
+  .option('--session <id>', 'one session only, on top of the global and wallet rules (an active session)')
   .option('--asset <asset>', '"native" or a token address / mint', 'native')
   .requiredOption('--instant-max <amount>', 'e.g. "0.1 SOL" or smallest units')
   .requiredOption('--notify-max <amount>', 'e.g. "1 SOL"')
@@ -112,63 +117,82 @@ policySet
   .command('rolling-limit')
   .description('cap on what a wallet moves of an asset over a rolling window; above it requests are refused')
   .option('--wallet <id|name>', 'the wallet (default: global, which caps each wallet separately)')
+  .option('--session <id>', 'one session only, on top of the global and wallet rules (an active session)')
   .option('--asset <asset>', '"native" or a token address / mint', 'native')
   .addOption(new Option('--window <window>', 'the rolling window').choices(['24h', '7d', '30d']).makeOptionMandatory())
-  .requiredOption('--max <amount>', 'e.g. "1.5 SOL", "0.1 ETH" or smallest units')
-  .action(async (opts: { wallet?: string; asset: string; window: string; max: string }, cmd: Command) =>
+  .option('--max <amount>', 'e.g. "1.5 SOL", "0.1 ETH" or smallest units')
+  .option('--usd-max <usd>', 'instead of --max: a cap in USD on every asset moved, e.g. "100"; global: one budget for all wallets together')
+  .action(async (opts: { wallet?: string; session?: string; asset: string; window: string; max?: string; usdMax?: string }, cmd: Command) =>
     (await commands.policy()).policySetRollingLimitCommand(ctx(cmd), opts),
   );
 policySet
   .command('rate-limit')
   .description('at most N requests per wallet in any window; above it requests are refused')
   .option('--wallet <id|name>', 'the wallet (default: global, which limits each wallet separately)')
+  .option('--session <id>', 'one session only, on top of the global and wallet rules (an active session)')
   .requiredOption('--max-requests <n>', 'requests allowed in the window')
   .requiredOption('--window <duration>', 'e.g. 60s, 1h, 1d (at most 30d)')
-  .action(async (opts: { wallet?: string; maxRequests: string; window: string }, cmd: Command) =>
+  .action(async (opts: { wallet?: string; session?: string; maxRequests: string; window: string }, cmd: Command) =>
     (await commands.policy()).policySetRateLimitCommand(ctx(cmd), opts),
   );
 policySet
   .command('allowed-tokens')
   .description('tokens agents may transfer or approve (all others are refused)')
   .option('--wallet <id|name>', 'the wallet (default: global)')
+  .option('--session <id>', 'one session only, on top of the global and wallet rules (an active session)')
   .requiredOption('--token <address...>', 'token address / mint (repeatable)')
-  .action(async (opts: { wallet?: string; token: string[] }, cmd: Command) =>
+  .action(async (opts: { wallet?: string; session?: string; token: string[] }, cmd: Command) =>
     (await commands.policy()).policySetAllowedTokensCommand(ctx(cmd), opts),
   );
 policySet
   .command('allowed-contracts')
   .description('contracts / programs agents may call (all others are refused)')
   .option('--wallet <id|name>', 'the wallet (default: global)')
+  .option('--session <id>', 'one session only, on top of the global and wallet rules (an active session)')
   .requiredOption('--contract <spec...>', 'address, or address:0xselector,0xselector to allow only those methods (repeatable)')
-  .action(async (opts: { wallet?: string; contract: string[] }, cmd: Command) =>
+  .action(async (opts: { wallet?: string; session?: string; contract: string[] }, cmd: Command) =>
     (await commands.policy()).policySetAllowedContractsCommand(ctx(cmd), opts),
   );
 policySet
   .command('recipient-allowlist')
   .description('the only recipients of transfers and spenders of approvals agents may use (lists of global and wallet rules are joined)')
   .option('--wallet <id|name>', 'the wallet (default: global)')
+  .option('--session <id>', 'one session only, on top of the global and wallet rules (an active session)')
   .requiredOption('--address <address...>', 'address, or address=label (repeatable)')
-  .action(async (opts: { wallet?: string; address: string[] }, cmd: Command) =>
+  .action(async (opts: { wallet?: string; session?: string; address: string[] }, cmd: Command) =>
     (await commands.policy()).policySetRecipientAllowlistCommand(ctx(cmd), opts),
   );
 policySet
   .command('time-window')
   .description('the days and hours agents may send, in the Owner\'s time zone (all others are refused)')
   .option('--wallet <id|name>', 'the wallet (default: global)')
+  .option('--session <id>', 'one session only, on top of the global and wallet rules (an active session)')
   .requiredOption('--days <days>', 'e.g. mon,tue,wed,thu,fri')
   .requiredOption('--hours <start-end>', 'e.g. 9-17 (from 09:00 up to 17:00; end 1..24)')
   .requiredOption('--time-zone <iana>', 'e.g. Europe/Berlin')
-  .action(async (opts: { wallet?: string; days: string; hours: string; timeZone: string }, cmd: Command) =>
+  .action(async (opts: { wallet?: string; session?: string; days: string; hours: string; timeZone: string }, cmd: Command) =>
     (await commands.policy()).policySetTimeWindowCommand(ctx(cmd), opts),
   );
 policySet
   .command('approve-cap')
   .description('the largest approval agents may give (above it: refused)')
   .option('--wallet <id|name>', 'the wallet (default: global)')
+  .option('--session <id>', 'one session only, on top of the global and wallet rules (an active session)')
   .option('--token <address>', 'the token capped (default: every token)')
   .requiredOption('--max <amount>', 'smallest units')
-  .action(async (opts: { wallet?: string; token?: string; max: string }, cmd: Command) =>
+  .action(async (opts: { wallet?: string; session?: string; token?: string; max: string }, cmd: Command) =>
     (await commands.policy()).policySetApproveCapCommand(ctx(cmd), opts),
+  );
+policySet
+  .command('allowed-signing')
+  .description('what agents may sign off-chain: plain messages and EIP-712 domains (without this rule nothing is signed)')
+  .option('--wallet <id|name>', 'the wallet (default: global)')
+  .option('--session <id>', 'one session only, on top of the global and wallet rules (an active session)')
+  .option('--messages', 'allow plain messages (EIP-191 personal_sign; Solana text or off-chain messages)')
+  .option('--message-prefix <text>', 'with --messages: only messages that start with this text')
+  .option('--domain <spec...>', '<chainId>:<verifyingContract>, or chainId=…,verifyingContract=…,name=… (repeatable); permits need chainId and verifyingContract')
+  .action(async (opts: { wallet?: string; session?: string; messages?: boolean; messagePrefix?: string; domain?: string[] }, cmd: Command) =>
+    (await commands.policy()).policySetAllowedSigningCommand(ctx(cmd), opts),
   );
 policy
   .command('remove')
@@ -190,8 +214,54 @@ killSwitch
   .action(async (_opts, cmd: Command) => (await commands.killSwitch()).killSwitchStatusCommand(ctx(cmd)));
 killSwitch
   .command('recover')
-  .description('return to ACTIVE; agents need new sessions')
-  .action(async (_opts, cmd: Command) => (await commands.killSwitch()).killSwitchRecoverCommand(ctx(cmd)));
+  .description("return to ACTIVE; agents need new sessions. With an Owner registered, pass their signature of the recover message")
+  .option('--nonce <nonce>', 'the nonce of the recover message ("waiaas kill-switch recover-message")')
+  .option('--signature <sig>', "the Owner's signature of that message: base58 (Solana) or 0x-hex (EVM)")
+  .action(async (opts: { nonce?: string; signature?: string }, cmd: Command) => (await commands.killSwitch()).killSwitchRecoverCommand(ctx(cmd), opts));
+killSwitch
+  .command('recover-message')
+  .description("print the message the registered Owner signs to agree to a recovery")
+  .action(async (_opts, cmd: Command) => (await commands.killSwitch()).killSwitchRecoverMessageCommand(ctx(cmd)));
+
+const answerAction = (value: string): 'approve' | 'reject' => {
+  if (value === 'approve' || value === 'reject') return value;
+  throw new WaiaasError('CLI__USAGE', { reason: `the action is approve or reject, not "${value}"` });
+};
+
+const owner = program.command('owner').description('the Owner: the person whose wallet co-signs APPROVAL-tier requests');
+owner
+  .command('show')
+  .description('NONE, GRACE (set, not yet proven) or LOCKED (proven by a signature)')
+  .action(async (_opts, cmd: Command) => (await commands.owner()).ownerShowCommand(ctx(cmd)));
+owner
+  .command('set <address>')
+  .description("set the Owner's Solana or EVM address (GRACE); refused once the Owner is LOCKED")
+  .action(async (address: string, _opts, cmd: Command) => (await commands.owner()).ownerSetCommand(ctx(cmd), address));
+owner
+  .command('remove')
+  .description('remove an Owner still in GRACE')
+  .action(async (_opts, cmd: Command) => (await commands.owner()).ownerRemoveCommand(ctx(cmd)));
+
+const approval = program.command('approval').description("APPROVAL-tier transactions waiting for the Owner's signature");
+approval
+  .command('list')
+  .description('approvals waiting for an answer')
+  .action(async (_opts, cmd: Command) => (await commands.approval()).approvalListCommand(ctx(cmd)));
+approval
+  .command('message <id> <action>')
+  .description('print the message the Owner signs to approve or reject (action: approve | reject)')
+  .action(async (id: string, action: string, _opts, cmd: Command) =>
+    (await commands.approval()).approvalMessageCommand(ctx(cmd), id, answerAction(action)),
+  );
+for (const action of ['approve', 'reject'] as const) {
+  approval
+    .command(`${action} <id>`)
+    .description(`${action} with the Owner's signature over the ${action} message`)
+    .requiredOption('--signature <sig>', "the Owner's signature: base58 (Solana) or 0x-hex (EVM)")
+    .action(async (id: string, opts: { signature: string }, cmd: Command) =>
+      (await commands.approval()).approvalAnswerCommand(ctx(cmd), id, action, opts.signature),
+    );
+}
 
 const session = program.command('session').description('agent sessions');
 session
@@ -217,6 +287,21 @@ session
   .description('revoke a session: its token stops working at once')
   .argument('<id>', 'session id')
   .action(async (id: string, _opts, cmd: Command) => (await commands.session()).sessionRevokeCommand(ctx(cmd), id));
+
+const pair = program
+  .command('pair')
+  .description("pair the Owner's browser extension: print a one-time code, the signer's address and identity fingerprint")
+  .option('--ttl <duration>', 'how long the code works (at most 10m)', '10m')
+  .action(async (opts: { ttl?: string }, cmd: Command) => (await commands.pair()).pairCommand(ctx(cmd), opts));
+pair
+  .command('list')
+  .description('paired Owner devices')
+  .action(async (_opts, cmd: Command) => (await commands.pair()).pairListCommand(ctx(cmd)));
+pair
+  .command('revoke')
+  .description('revoke a paired device; its open connections are closed at once')
+  .argument('<id>', 'device id (see pair list)')
+  .action(async (id: string, _opts, cmd: Command) => (await commands.pair()).pairRevokeCommand(ctx(cmd), id));
 
 const audit = program.command('audit').description('the tamper-evident audit log');
 audit

@@ -29,6 +29,14 @@ const Instant = z.union([z.date(), z.string()]).transform((value, ctx) => {
 
 const FixedPrice = z.strictObject({ usd: UsdString, at: Instant.optional() });
 
+/** A CoinGecko coin id or asset platform id: "solana", "ethereum", "base", "polygon-pos". */
+const CoinGeckoId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use a CoinGecko id such as "ethereum" or "base"');
+
+/** An http(s) URL without credentials in it (a URL ends up in logs and errors; secrets go in their own keys). */
+const NotifyUrl = z
+  .url({ protocol: /^https?$/, message: 'use an http:// or https:// URL' })
+  .refine((url) => !URL.canParse(url) || (!new URL(url).username && !new URL(url).password), 'put no credentials in the URL');
+
 /**
  * config.toml. Sections are flat (no nesting) so that every key maps 1:1 to an environment
  * variable WAIAAS_<SECTION>_<KEY>. Durations are stored in seconds after parsing.
@@ -74,6 +82,42 @@ export const ConfigSchema = z.strictObject({
       burst_window: Duration.default(60),
     })
     .prefault({}),
+  owner: z
+    .strictObject({
+      /** An APPROVAL-tier transaction the Owner has not answered by then expires (its budget released). */
+      approval_timeout: Duration.default(3600),
+      /**
+       * An approved transaction waits this long before the agent key signs it, so a rejection sent at
+       * the same moment (from another device, or a second thought) still wins.
+       */
+      approval_settle: Duration.default(2),
+    })
+    .prefault({}),
+  /**
+   * Where approvals and kill-switch events also go while no paired device is connected. Both channels
+   * are optional. The token and the secret are never logged nor put in an error.
+   */
+  notify: z
+    .strictObject({
+      /** A full ntfy topic URL, e.g. https://ntfy.sh/my-topic. */
+      ntfy_url: NotifyUrl.optional(),
+      /** Sent as a Bearer token to ntfy (access-controlled topics). */
+      ntfy_token: z.string().min(1).optional(),
+      webhook_url: NotifyUrl.optional(),
+      /** HMAC-SHA256 key for the x-waiaas-signature header; required with webhook_url. */
+      webhook_secret: z.string().min(16, 'use at least 16 characters').optional(),
+      max_attempts: z.coerce.number().int().min(1).max(100).default(8),
+      retry_base: Duration.default(5),
+      /** Each request gives up after this long (connecting and answering alike). */
+      timeout: Duration.default(10),
+    })
+    .superRefine((notify, ctx) => {
+      if (notify.webhook_url && !notify.webhook_secret) {
+        ctx.addIssue({ code: 'custom', path: ['webhook_secret'], message: 'required with webhook_url (the HMAC key receivers verify)' });
+      }
+      if (notify.ntfy_token && !notify.ntfy_url) ctx.addIssue({ code: 'custom', path: ['ntfy_token'], message: 'set ntfy_url too' });
+    })
+    .prefault({}),
   /** [networks.<name>] tables; merged over the built-in public networks. */
   networks: z
     .record(NetworkName, NetworkConfig)
@@ -85,13 +129,28 @@ export const ConfigSchema = z.strictObject({
       max_age: Duration.default(300),
       /** [prices.fixed]: "<chain>:<asset>" = { usd = "150.25", at = "2026-11-21T00:00:00Z" }; no at = daemon start. */
       fixed: z.record(PriceKey, FixedPrice).default({}),
+      /** "fixed": only [prices.fixed]; "coingecko": [prices.fixed] first, then a CoinGecko-compatible API. */
+      provider: z.enum(['fixed', 'coingecko']).default('fixed'),
+      url: z
+        .url({ protocol: /^https?$/ })
+        .refine((url) => !URL.canParse(url) || (!new URL(url).username && !new URL(url).password), 'put no credentials in the URL; use api_key')
+        .default('https://api.coingecko.com/api/v3'),
+      /** Sent as x-cg-demo-api-key. A secret: never logged, never in an error. */
+      api_key: z.string().min(1).optional(),
+      timeout: Duration.default(3),
+      /** How long an answer is reused before the provider is asked again. */
+      cache_ttl: Duration.default(60),
+      /** [prices.coins]: the coin id of each chain family's native asset. */
+      coins: z.strictObject({ solana: CoinGeckoId.default('solana'), evm: CoinGeckoId.default('ethereum') }).prefault({}),
+      /** [prices.platforms]: the asset platform whose /simple/token_price prices each family's tokens. */
+      platforms: z.strictObject({ solana: CoinGeckoId.default('solana'), evm: CoinGeckoId.default('ethereum') }).prefault({}),
     })
     .prefault({}),
 });
 
 /** Sections with flat keys (WAIAAS_<SECTION>_<KEY>) beside a nested table, which is set in the file only. */
 export const MIXED_SECTIONS = ['prices'] as const;
-export const TABLE_KEYS: Record<string, readonly string[]> = { prices: ['fixed'] };
+export const TABLE_KEYS: Record<string, readonly string[]> = { prices: ['fixed', 'coins', 'platforms'] };
 
 const parseBuiltins = () =>
   Object.fromEntries(Object.entries(BUILTIN_NETWORKS).map(([name, n]) => [name, NetworkConfig.parse(n)]));
@@ -99,4 +158,4 @@ const parseBuiltins = () =>
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigSection = keyof Config;
 /** Sections whose keys map to WAIAAS_<SECTION>_<KEY>; networks are tables and are set in the file. */
-export const FLAT_SECTIONS = ['daemon', 'session', 'security', 'pipeline', 'autostop'] as const;
+export const FLAT_SECTIONS = ['daemon', 'session', 'security', 'pipeline', 'autostop', 'owner', 'notify'] as const;

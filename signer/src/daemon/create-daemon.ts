@@ -10,7 +10,18 @@ import type { Keystore } from '../keystore/index.js';
 import type { Logger } from '../log/logger.js';
 import { createAdminApp } from '../server/admin/admin-app.js';
 import { createAgentApp } from '../server/agent/agent-app.js';
-import { socketFetch } from '../server/listeners.js';
+import { socketFetch, tcpFetch } from '../server/listeners.js';
+import { createOwnerAdmin } from '../owner-channel/owner-admin.js';
+import { createOwnerApp } from '../owner-channel/owner-app.js';
+import { createOwnerChannel, type OwnerChannel } from '../owner-channel/owner-channel.js';
+import { createOwnerCommands } from '../owner-channel/owner-commands.js';
+import { createOwnerDeviceStore } from '../owner-channel/owner-device-store.js';
+import { createOwnerEventStore } from '../owner-channel/owner-event-store.js';
+import { createOwnerEvents } from '../owner-channel/owner-events.js';
+import { ownerSnapshot } from '../owner-channel/owner-snapshot.js';
+import { observeKillSwitch, observeSessions, observeTransactions } from '../owner-channel/observe-stores.js';
+import { pairDevice } from '../owner-channel/pair-device.js';
+import { createPairingCodes } from '../owner-channel/pairing-codes.js';
 import { authenticateSession } from '../session/authenticate-session.js';
 import { createSession } from '../session/create-session.js';
 import { renewSession } from '../session/renew-session.js';
@@ -22,27 +33,50 @@ import { createWalletStore } from '../wallet/wallet-store.js';
 import { walletAssets, walletBalance } from '../wallet/wallet-balance.js';
 import { createChainRegistry } from '../chain/chain-registry.js';
 import { createPipelineWorker, type PipelineWorker } from '../transaction/pipeline-worker.js';
+import { createApprovalStore } from '../approval/approval-store.js';
+import { createApprovals } from '../approval/create-approvals.js';
+import { observeApprovalOutcomes } from '../approval/observe-approval-outcomes.js';
+import { ownerStatus, removeOwner, setOwner } from '../owner/set-owner.js';
+import { registerOwner, registerOwnerChallenge } from '../owner/register-owner.js';
+import { createCosignNonces } from '../owner/cosign-nonces.js';
+import { createOwnerStore } from '../owner/owner-store.js';
+import { signerIdentityOf } from '../owner/signer-identity.js';
 import { cancelTransaction, getTransaction, listTransactions } from '../transaction/query-transactions.js';
 import { sendTransaction } from '../transaction/send-transaction.js';
 import { simulateTransaction } from '../transaction/simulate-transaction.js';
 import { createTransactionStore } from '../transaction/transaction-store.js';
 import { createReservationStore } from '../policy/reservation-store.js';
-import { activateKillSwitch, recoverKillSwitch } from '../kill-switch/activate-kill-switch.js';
+import { activateKillSwitch } from '../kill-switch/activate-kill-switch.js';
+import { recoverChallenge, recoverKillSwitch } from '../kill-switch/recover-kill-switch.js';
 import { createKillSwitchStore } from '../kill-switch/kill-switch-store.js';
 import { createAutoStop } from '../autostop/autostop.js';
 import { WaiaasError } from '@waiaas/protocol';
 import { sessionBudget } from '../policy/session-budget.js';
 import { createPolicyStore } from '../policy/policy-store.js';
-import { createFixedPriceSource } from '../price/fixed-price-source.js';
+import { createPriceSource } from '../price/create-price-source.js';
 import { removePolicy, setPolicy } from '../policy/set-policy.js';
+import { createSignatureCount } from '../signing/count-signatures.js';
+import { signMessage } from '../signing/sign-message.js';
+import { signTypedData } from '../signing/sign-typed-data.js';
+import { listPolicies } from '../policy/list-policies.js';
+import { createNotifier, type Notifier } from '../notify/create-notifier.js';
+import { createNotificationStore } from '../notify/notification-store.js';
+import { createNotifyChannels } from '../notify/notify-channels.js';
+
+/** Owner events kept for devices to catch up on; one further behind gets a snapshot. */
+const OWNER_EVENTS_KEPT = 5000;
 
 export interface DaemonServices {
   /** Unix socket: agent API plus /v1/admin. */
   socketApp: Hono['fetch'];
   /** Loopback TCP: agent API only. */
   tcpApp: Hono['fetch'];
+  /** The Owner channel's WebSocket, upgraded on the TCP listener only. */
+  ownerChannel: OwnerChannel;
   audit: ReturnType<typeof createAuditLog>;
   pipeline: PipelineWorker;
+  /** Sends approvals and kill-switch events to ntfy / a webhook while no paired device is connected. */
+  notifier: Notifier;
   /** Start-up: settles budget reservations left behind by a crash. */
   reconcile(): number;
 }
@@ -65,11 +99,14 @@ export function createDaemon(opts: {
   const audit = createAuditLog(db, { auditKey, now });
   const auditStore = createAuditStore(db);
   const wallets = createWalletStore(db);
-  const sessions = createSessionStore(db);
+  // Events for the Owner's devices, published from the stores every change goes through.
+  const ownerEvents = createOwnerEvents({ store: createOwnerEventStore(db, OWNER_EVENTS_KEPT), now, log });
+  const sessions = observeSessions(createSessionStore(db), ownerEvents.publish);
   const tokenKey = () => keystore.sessionTokenKey();
   const sessionDeps = { sessions, wallets, audit, tokenKey, now, policy: sessionPolicyFrom(config) };
-  const transactions = createTransactionStore(db);
-  const killSwitch = createKillSwitchStore(db);
+  const approvalStore = createApprovalStore(db);
+  const transactions = observeApprovalOutcomes(observeTransactions(createTransactionStore(db), ownerEvents.publish), approvalStore, ownerEvents.publish);
+  const killSwitch = observeKillSwitch(createKillSwitchStore(db), ownerEvents.publish);
   const autoStop = createAutoStop({
     db,
     wallets,
@@ -104,14 +141,45 @@ export function createDaemon(opts: {
     confirmIntervalMs: config.pipeline.confirm_interval,
     halted: (walletId) => killSwitch.get().state !== 'ACTIVE' || autoStop.isSuspended(walletId),
     onFailed: (walletId) => autoStop.afterFailure(walletId),
+    assertApproved: (id, digest) => approvals.assertApproved(id, digest),
+    sweep: () => void approvals.expireDue(),
   });
   const reservations = createReservationStore(db);
   const policies = createPolicyStore(db);
   const atomically = <T>(fn: () => T): T => db.transaction(fn).immediate();
-  // Offline prices from [prices.fixed]; an entry without `at` counts as observed now, at start.
-  const prices = { source: createFixedPriceSource(config.prices.fixed, now()), maxAgeMs: config.prices.max_age * 1000 };
-  const txDeps = { transactions, wallets, chains, audit, reservations, policies, prices, autoStop, atomically, now, kick: pipeline.kick };
+  // [prices.fixed] (an entry without `at` counts as observed now, at start), then the configured provider.
+  const prices = { source: createPriceSource(config.prices, { startedAt: now(), now, log }), maxAgeMs: config.prices.max_age * 1000 };
+  const owner = createOwnerStore(db);
+  const signerIdentity = () => signerIdentityOf(keystore.identity().publicKey);
+  // What every Owner-signed action needs: the Owner, the nonces the signer issued, the audit log.
+  const ownerActions = { owner, nonces: createCosignNonces(db), audit, signerIdentity, atomically, now };
+  const recoverDeps = { ...ownerActions, killSwitch };
+  const approvals = createApprovals({
+    ...ownerActions,
+    approvals: approvalStore,
+    transactions,
+    wallets,
+    kick: (id) => pipeline.kick(id),
+    ttlMs: config.owner.approval_timeout * 1000,
+    settleMs: config.owner.approval_settle * 1000,
+    publish: ownerEvents.publish,
+  });
+  const txDeps = {
+    transactions, wallets, chains, audit, reservations, policies, prices, autoStop, atomically, now, kick: pipeline.kick, owner,
+    openApproval: (tx: { id: string; contentDigest: string }, at: number) => approvals.open(tx, at),
+  };
 
+  const signatureCount = createSignatureCount(db);
+  const signingDeps = {
+    wallets,
+    keystore,
+    policies,
+    autoStop,
+    audit,
+    now,
+    // RATE_LIMIT counts a wallet's signatures beside its transactions.
+    requestsSince: (walletId: string, since: number) => transactions.countSince(walletId, since) + signatureCount(walletId, since),
+  };
   const agentApp = createAgentApp({
     version,
     log,
@@ -125,7 +193,7 @@ export function createDaemon(opts: {
       balance: (session) => walletBalance(txDeps, session),
       assets: (session) => walletAssets(txDeps, session),
       budget: (session) => sessionBudget(txDeps, session),
-      policies: (session) => ({ policies: policies.applicable(session.wallet_id) }),
+      policies: (session) => ({ policies: policies.applicable(session.wallet_id, session.id) }),
     },
     transactions: {
       send: (session, request) => sendTransaction(txDeps, session, request),
@@ -134,17 +202,78 @@ export function createDaemon(opts: {
       list: (session, query) => listTransactions(transactions, session, query),
       cancel: (session, id) => cancelTransaction(txDeps, session, id),
     },
+    signing: {
+      signMessage: (session, request) => signMessage(signingDeps, session, request),
+      signTypedData: (session, request) => signTypedData(signingDeps, session, request),
+    },
+  });
+  // One master login for the admin API and the Owner channel's recovery: one lockout for both.
+  const masterAuth = createMasterAuth({
+    verifyPassword: (password) => keystore.verifyPassword(password),
+    audit,
+    tokenTtlSeconds: config.security.admin_token_ttl,
+    now,
+  });
+  const ownerDevices = createOwnerDeviceStore(db);
+  const pairingCodes = createPairingCodes(now);
+  const identity = () => keystore.identity();
+  const ownerChannel = createOwnerChannel({
+    devices: ownerDevices,
+    identity,
+    events: ownerEvents,
+    commands: createOwnerCommands({
+      sessions,
+      transactions,
+      activateKillSwitch: (actor, reason) => activateKillSwitch({ db, killSwitch, transactions, audit, now }, { actor, reason }),
+      approvals,
+      registerMessage: (address) => registerOwnerChallenge(ownerActions, address),
+      register: async (answer) => {
+        await registerOwner(ownerActions, answer);
+        return ownerStatus(owner);
+      },
+      recoverMessage: () => recoverChallenge(recoverDeps),
+      recover: async (password, proof, actor) => {
+        await masterAuth.login(password);
+        return recoverKillSwitch(recoverDeps, { actor, proof });
+      },
+      audit,
+      now,
+    }),
+    snapshot: () => ownerSnapshot({ killSwitch, sessions, transactions, wallets, approvals, now }),
+    audit,
+    log,
+    now,
+  });
+  const notifier = createNotifier({
+    events: ownerEvents,
+    store: createNotificationStore(db),
+    channels: createNotifyChannels(config.notify, now),
+    deviceConnected: () => ownerChannel.deviceConnected(),
+    audit,
+    log,
+    now,
+    maxAttempts: config.notify.max_attempts,
+    retryBaseMs: config.notify.retry_base * 1000,
+  });
+  const ownerApp = createOwnerApp({
+    log,
+    maxBodyBytes: config.security.max_body_bytes,
+    pair: (request, origin) => pairDevice({ codes: pairingCodes, devices: ownerDevices, identity, audit, now }, request, origin),
   });
   const adminApp = createAdminApp({
+    pairing: createOwnerAdmin({
+      codes: pairingCodes,
+      devices: ownerDevices,
+      identity,
+      disconnect: (deviceId) => ownerChannel.closeDevice(deviceId),
+      audit,
+      now,
+      address: `http://${config.daemon.hostname}:${config.daemon.port}`,
+    }),
     log,
     audit,
     maxBodyBytes: config.security.max_body_bytes,
-    masterAuth: createMasterAuth({
-      verifyPassword: (password) => keystore.verifyPassword(password),
-      audit,
-      tokenTtlSeconds: config.security.admin_token_ttl,
-      now,
-    }),
+    masterAuth,
     createWallet: (request) => createWallet(
         { wallets, keystore, audit, now, network: chains.network, setPolicy: (id, rule) => void policies.set(id, rule, now()) },
         request,
@@ -164,18 +293,26 @@ export function createDaemon(opts: {
         .map((row) => toSession(row, now())),
     revokeSession: (sessionId) => revokeSession(sessionDeps, sessionId),
     policies: {
-      list: (wallet) => policies.list(wallet ? wallets.resolve(wallet).id : undefined),
-      set: (request) => setPolicy({ policies, wallets, audit, now }, request),
+      list: (filter) => listPolicies({ policies, wallets, sessions }, filter),
+      set: (request) => setPolicy({ policies, wallets, sessions, audit, now }, request),
       remove: (id) => removePolicy({ policies, audit }, id),
     },
     killSwitch: {
       status: () => killSwitch.get(),
       activate: (reason) => activateKillSwitch({ db, killSwitch, transactions, audit, now }, { actor: 'master', reason }),
-      recover: () => recoverKillSwitch({ killSwitch, audit, now }, 'master'),
+      recover: (proof) => recoverKillSwitch(recoverDeps, { actor: 'master', proof }),
+      recoverMessage: () => recoverChallenge(recoverDeps),
     },
     listAudit: (query) => listAuditEntries({ store: auditStore, wallets }, query),
     // No checkpoint yet: Owner-signed checkpoints (a later issue) get passed here.
     verifyAudit: () => verifyAuditChain(auditStore, auditKey()),
+    owner: {
+      status: () => ownerStatus(owner),
+      set: (address) => setOwner({ owner, audit, atomically, now }, address),
+      remove: () => removeOwner({ owner, audit, atomically, now }),
+      approvals: () => approvals.pending(),
+      answer: (approvalId, action, signature) => approvals.answer(approvalId, action, signature, 'admin'),
+    },
   });
-  return { socketApp: socketFetch(agentApp.fetch, adminApp.fetch), tcpApp: agentApp.fetch, audit, pipeline, reconcile: () => reservations.reconcile(now()) };
+  return { socketApp: socketFetch(agentApp.fetch, adminApp.fetch), tcpApp: tcpFetch(agentApp.fetch, ownerApp.fetch), ownerChannel, audit, pipeline, notifier, reconcile: () => reservations.reconcile(now()) };
 }

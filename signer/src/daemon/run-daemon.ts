@@ -42,11 +42,14 @@ export async function runDaemon(paths: HomePaths, password: Buffer, logOverride?
       port: config.daemon.port,
       socketApp: services.socketApp,
       tcpApp: services.tcpApp,
+      tcpUpgrade: services.ownerChannel.handleUpgrade,
     });
     const settled = services.reconcile();
     if (settled > 0) log.info('settled budget reservations left by a previous run', { count: settled });
     // Resume every unfinished transaction from its last persisted stage.
     services.pipeline.start();
+    // Deliveries to ntfy / the webhook still owed from a previous run go out now.
+    services.notifier.start();
     writeFileSync(paths.pidFile, `${process.pid}\n`, { mode: 0o600 });
     services.audit.record({ actor: 'system', action: 'daemon.start', details: { pid: process.pid } });
     log.info('signer started', { socket: listeners.socketPath, tcp: listeners.tcpAddress, pid: process.pid });
@@ -59,8 +62,10 @@ export async function runDaemon(paths: HomePaths, password: Buffer, logOverride?
     const stop = (reason: string) => {
       stopping ??= (async () => {
         log.info('signer stopping', { reason });
+        services.ownerChannel.close();
         await listeners.close(config.daemon.shutdown_timeout * 1000);
         await services.pipeline.stop();
+        await services.notifier.stop();
         services.audit.record({ actor: 'system', action: 'daemon.stop', details: { reason } });
         for (const step of undo) step();
         if (existsSync(paths.pidFile)) rmSync(paths.pidFile, { force: true });

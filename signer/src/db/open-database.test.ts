@@ -19,8 +19,12 @@ describe('openDatabase', () => {
     expect(tables).toEqual([
       'approvals',
       'audit_log',
+      'cosign_nonces',
       'kill_switch',
+      'notifications',
+      'owner',
       'owner_devices',
+      'owner_events',
       'policies',
       'reservations',
       'sessions',

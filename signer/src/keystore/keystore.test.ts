@@ -94,7 +94,7 @@ describe('a keystore', { timeout: 30_000 }, () => {
     for (const sub of ['', 'keys', 'secrets']) expect(statSync(join(dir, sub)).mode & 0o777).toBe(0o700);
     const files = snapshot(dir);
     expect([...files.keys()].sort()).toEqual(
-      [`keys/${EVM_ID}.json`, `keys/${SOLANA_ID}.json`, 'master.json', 'secrets/session-token-key.json'].sort(),
+      [`keys/${EVM_ID}.json`, `keys/${SOLANA_ID}.json`, 'master.json', 'secrets/identity-key.json', 'secrets/session-token-key.json'].sort(),
     );
     for (const { mode } of files.values()) expect(mode).toBe(0o600);
   });

@@ -4,6 +4,7 @@ import { WaiaasError } from '@waiaas/protocol';
 import type { AgentSigner, Chain } from './agent-signer.js';
 import { writeRecordAtomic } from './atomic-file.js';
 import type { GuardedBytes } from './guarded-bytes.js';
+import type { IdentityKey, IdentitySigner } from './identity-key.js';
 import { deriveMasterKey } from './kdf.js';
 import { isValidWalletId, keyFile, sealKeyRecord } from './key-record.js';
 import type { Master } from './master-record.js';
@@ -29,6 +30,8 @@ export interface Keystore {
    * neither key tells anything about the other. Ask for it per use, like `sessionTokenKey`.
    */
   auditKey(): KeyObject;
+  /** The signer's own Ed25519 identity (Owner-channel challenges): a signer, never the key. */
+  identity(): IdentitySigner;
   /** Runs Argon2id once with the stored salt and compares in constant time with the master key. */
   verifyPassword(password: Buffer): Promise<boolean>;
   lock(): void;
@@ -42,6 +45,7 @@ export interface KeystoreState extends Master {
   readonly dir: string;
   readonly sessionTokenKey: GuardedBytes;
   readonly keys: readonly WalletKey[];
+  readonly identityKey: IdentityKey;
 }
 
 /** Wraps secrets that init or unlock has already decrypted into guarded memory. */
@@ -54,12 +58,14 @@ class UnlockedKeystore implements Keystore {
   readonly #master: Master;
   readonly #sessionTokenKey: GuardedBytes;
   readonly #keys = new Map<string, WalletKey>();
+  readonly #identityKey: IdentityKey;
   #locked = false;
 
   constructor(state: KeystoreState) {
     this.#dir = state.dir;
     this.#master = { masterKey: state.masterKey, kdf: state.kdf };
     this.#sessionTokenKey = state.sessionTokenKey;
+    this.#identityKey = state.identityKey;
     for (const key of state.keys) this.#keys.set(key.walletId, key);
   }
 
@@ -120,6 +126,11 @@ class UnlockedKeystore implements Keystore {
     });
   }
 
+  identity(): IdentitySigner {
+    this.#assertUnlocked();
+    return this.#identityKey.signer;
+  }
+
   async verifyPassword(password: Buffer): Promise<boolean> {
     this.#assertUnlocked();
     const { masterKey, kdf } = this.#master;
@@ -137,6 +148,7 @@ class UnlockedKeystore implements Keystore {
     for (const key of this.#keys.values()) key.wipe();
     this.#keys.clear();
     this.#sessionTokenKey.wipe();
+    this.#identityKey.wipe();
     this.#master.masterKey.wipe();
   }
 

@@ -7,7 +7,8 @@ import type { KillSwitchStore } from './kill-switch-store.js';
 const WAITING = ['PENDING', 'QUEUED', 'AWAITING_APPROVAL'] as const;
 
 /**
- * Engages the kill switch: in one database transaction the state moves ACTIVE → SUSPENDED (a
+ * Engages the kill switch: in one database transaction the state moves ACTIVE → SUSPENDED (LOCKED
+ * when the Owner engaged it; a
  * compare-and-swap, so two activations cannot both run the cascade), every live session is
  * revoked and every transaction not yet signed is cancelled, releasing its budget. Signed
  * transactions are not recalled (their bytes may already be on the wire); the pipeline holds back
@@ -20,7 +21,9 @@ export function activateKillSwitch(
   const now = deps.now();
   return deps.db
     .transaction(() => {
-      if (!deps.killSwitch.transition('ACTIVE', 'SUSPENDED', { at: now, actor: request.actor, reason: request.reason })) {
+      // Engaged by the Owner's own device it is LOCKED, by the master SUSPENDED: the log says who stopped it.
+      const state = request.actor.startsWith('owner:') ? 'LOCKED' : 'SUSPENDED';
+      if (!deps.killSwitch.transition('ACTIVE', state, { at: now, actor: request.actor, reason: request.reason })) {
         const current = deps.killSwitch.get();
         throw new WaiaasError('KILL_SWITCH__ALREADY_ENGAGED', { state: current.state, since: current.changedAt });
       }
@@ -45,18 +48,4 @@ export function activateKillSwitch(
       return { killSwitch: deps.killSwitch.get(), revokedSessions, cancelledTransactions };
     })
     .immediate();
-}
-
-/** Back to ACTIVE. Sessions revoked by the activation stay revoked: agents need new ones. */
-export function recoverKillSwitch(
-  deps: { killSwitch: KillSwitchStore; audit: AuditLog; now: () => number },
-  actor: AuditActor,
-): admin.KillSwitchStatus {
-  const current = deps.killSwitch.get();
-  // An Owner signature will also be required here once Owners can be registered (Owner-channel issue).
-  if (current.state !== 'SUSPENDED' || !deps.killSwitch.transition('SUSPENDED', 'ACTIVE', { at: deps.now(), actor, reason: null })) {
-    throw new WaiaasError('KILL_SWITCH__NOT_ENGAGED', { state: current.state });
-  }
-  deps.audit.record({ actor, action: 'kill_switch.recover' });
-  return deps.killSwitch.get();
 }

@@ -1,5 +1,6 @@
 import { chmodSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { getRequestListener } from '@hono/node-server';
 import { WaiaasError } from '@waiaas/protocol';
 import type { Hono } from 'hono';
@@ -21,6 +22,20 @@ export function socketFetch(agentFetch: Fetch, adminFetch: Fetch): Fetch {
   };
 }
 
+export const OWNER_PREFIX = '/v1/owner';
+
+/**
+ * The loopback TCP listener serves the agent API and, under /v1/owner, the Owner channel's
+ * pairing. The unix socket has no such branch: owner routes are never reachable there.
+ */
+export function tcpFetch(agentFetch: Fetch, ownerFetch: Fetch): Fetch {
+  return (request, ...rest) => {
+    const { pathname } = new URL(request.url);
+    const isOwner = pathname === OWNER_PREFIX || pathname.startsWith(`${OWNER_PREFIX}/`);
+    return (isOwner ? ownerFetch : agentFetch)(request, ...rest);
+  };
+}
+
 export interface Listeners {
   socketPath: string;
   tcpAddress: { host: string; port: number };
@@ -34,9 +49,12 @@ export async function listen(opts: {
   port: number;
   socketApp: Fetch;
   tcpApp: Fetch;
+  /** WebSocket upgrades on the TCP listener only (the Owner channel); the socket gets none. */
+  tcpUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 }): Promise<Listeners> {
   const socketServer = createServer(requireHost(getRequestListener(opts.socketApp)));
   const tcpServer = createServer(requireHost(getRequestListener(opts.tcpApp)));
+  if (opts.tcpUpgrade) tcpServer.on('upgrade', opts.tcpUpgrade);
   // We hold the home's lock, so a socket file left here belongs to a dead signer.
   rmSync(opts.socketPath, { force: true });
   await listenOn(socketServer, (done) => socketServer.listen(opts.socketPath, done));

@@ -24,6 +24,10 @@ export interface PipelineWorkerDeps {
   halted: (walletId: string) => boolean;
   /** Told of every transaction that ends FAILED (AutoStop counts them). */
   onFailed: (walletId: string) => void;
+  /** Runs on every poll, before due work is picked up: approvals whose time is up expire here. */
+  sweep: () => void;
+  /** Throws unless an APPROVAL-tier transaction was approved for exactly this content digest. */
+  assertApproved: (transactionId: string, contentDigest: string) => void;
 }
 
 export interface PipelineWorker {
@@ -95,6 +99,8 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       if (row.content_digest && unsigned.contentDigest !== row.content_digest) {
         throw new WaiaasError('CHAIN__INVALID_CALL', { reason: 'the rebuilt transaction differs from the accepted request' });
       }
+      // Checked again right before the key signs: an approval binds to content, not to an id.
+      if (row.tier === 'APPROVAL') deps.assertApproved(row.id, unsigned.contentDigest);
       const signed = await adapter.sign(unsigned, deps.keystore.signerFor(wallet.id));
       const moved = deps.transactions.advance(
         row.id,
@@ -167,6 +173,11 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
   }
 
   const poll = () => {
+    try {
+      deps.sweep();
+    } catch (error) {
+      deps.log.error('pipeline sweep failed', { error: String(error) });
+    }
     for (const row of deps.transactions.unfinished(deps.now())) run(row.id);
   };
 

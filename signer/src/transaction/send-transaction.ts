@@ -9,9 +9,12 @@ import { assertWithinSessionLimits } from '../policy/session-limits.js';
 import { NATIVE_ASSET, spendOf } from '../policy/spend-of.js';
 import { downgradeWithoutOwner, evaluatePolicy, type PolicyDecision } from '../policy/evaluate-policy.js';
 import type { PolicyStore } from '../policy/policy-store.js';
+import { createPolicyHistory } from '../policy/policy-history.js';
+import { usdMovedFor } from '../policy/usd-moved.js';
 import type { Price } from '../price/price-source.js';
 import { type PolicyPrices, policyPrices } from './policy-prices.js';
 import type { AutoStop } from '../autostop/autostop.js';
+import type { OwnerStore } from '../owner/owner-store.js';
 import { callOf, toIntent } from './to-intent.js';
 import type { TransactionRow, TransactionStore } from './transaction-store.js';
 
@@ -30,10 +33,12 @@ export interface SendDeps {
   now: () => number;
   /** Wakes the pipeline worker for a new transaction. */
   kick: (id: string) => void;
+  /** With an Owner registered, APPROVAL waits for them; with none (NONE) it is downgraded to DELAY. */
+  owner: Pick<OwnerStore, 'state'>;
+  /** Opens the approval of an APPROVAL-tier transaction, inside the accepting database transaction. */
+  openApproval: (tx: { id: string; contentDigest: string }, now: number) => void;
 }
 
-/** No Owner can be registered until the Owner channel exists, so APPROVAL always becomes DELAY. */
-const OWNER_REGISTERED = false;
 
 /**
  * Accepts a request: validates and builds it against the chain at once, so bad input (an invalid
@@ -64,9 +69,11 @@ export async function sendTransaction(
   // see every request accepted before this one, however many arrive at once.
   const accept = () => {
     deps.autoStop.assertActive(wallet.id);
-    const decision = decidePolicy(deps, wallet.id, wallet.chain, call, now, prices);
+    const decision = decidePolicy(deps, wallet.id, wallet.chain, call, now, prices, session.id);
     const { tier } = decision;
-    const status: agent.TransactionStatus = tier === 'DELAY' ? 'QUEUED' : 'PENDING';
+    const status: agent.TransactionStatus = tier === 'DELAY' ? 'QUEUED' : tier === 'APPROVAL' ? 'AWAITING_APPROVAL' : 'PENDING';
+    // The Owner approves exact content: without a digest (RPC down at accept) there is nothing to bind to.
+    if (tier === 'APPROVAL' && !contentDigest) throw new WaiaasError('CHAIN__RPC_UNAVAILABLE', { network: wallet.network, reason: 'the request could not be built to show the Owner what they approve' });
     const executeAt = tier === 'DELAY' ? now + decision.delaySeconds * 1000 : null;
     assertWithinSessionLimits(session, spend, deps.reservations.sessionUsage(session.id, NATIVE_ASSET));
     deps.transactions.insert({
@@ -87,8 +94,12 @@ export async function sendTransaction(
       created_at: now,
       updated_at: now,
     });
+    // Each amount's USD value is fixed now, at the price it was judged at: USD budgets add these up.
+    const usd = usdMovedFor(deps.policies.applicable(wallet.id, session.id), wallet.chain, spend, prices);
+    if (tier === 'APPROVAL' && contentDigest) deps.openApproval({ id, contentDigest }, now);
     for (const [asset, amount] of spend) {
-      deps.reservations.reserve({ transactionId: id, walletId: wallet.id, sessionId: session.id, asset, amount, at: now });
+      const usdValue = usd.perAsset.get(asset);
+      deps.reservations.reserve({ transactionId: id, walletId: wallet.id, sessionId: session.id, asset, amount, usdValue, at: now });
     }
     deps.audit.record({
       actor: `session:${session.id}`,
@@ -116,13 +127,15 @@ export async function sendTransaction(
 
 /** The policy verdict for a request: the strictest applicable rule, APPROVAL downgraded with no Owner. */
 export function decidePolicy(
-  deps: { policies: PolicyStore; reservations: ReservationStore; transactions: Pick<TransactionStore, 'countSince'> },
+  deps: { policies: PolicyStore; reservations: ReservationStore; transactions: Pick<TransactionStore, 'countSince'>; owner: Pick<OwnerStore, 'state'> },
   walletId: string,
   chain: Chain,
   call: agent.TransactionCall,
   now: number,
   prices?: ReadonlyMap<string, Price | undefined>,
+  sessionId?: string,
 ): PolicyDecision {
+  const policies = deps.policies.applicable(walletId, sessionId);
   const ctx = {
     call,
     chain,
@@ -130,12 +143,10 @@ export function decidePolicy(
     norm: (a: string) => (chain === 'evm' ? a.toLowerCase() : a),
     now,
     prices,
-    history: {
-      walletSpentSince: (asset: string, since: number) => deps.reservations.walletUsageSince(walletId, asset, since),
-      walletRequestsSince: (since: number) => deps.transactions.countSince(walletId, since),
-    },
+    usdMoved: usdMovedFor(policies, chain, spendOf(call, chain), prices),
+    history: createPolicyHistory(deps, walletId, sessionId),
   };
-  return downgradeWithoutOwner(evaluatePolicy(deps.policies.applicable(walletId), ctx), OWNER_REGISTERED);
+  return downgradeWithoutOwner(evaluatePolicy(policies, ctx), deps.owner.state() !== 'NONE');
 }
 
 async function buildDigest(deps: SendDeps, network: string, address: string, call: ReturnType<typeof callOf>) {

@@ -10,6 +10,7 @@ import type { PolicyStore } from '../policy/policy-store.js';
 import type { AutoStop } from '../autostop/autostop.js';
 import type { TransactionStore } from './transaction-store.js';
 import { decidePolicy } from './send-transaction.js';
+import type { OwnerStore } from '../owner/owner-store.js';
 import { type PolicyPrices, policyPrices } from './policy-prices.js';
 
 /** Validation, tier and the chain's prediction of the effect; nothing is stored, reserved or signed. */
@@ -23,6 +24,7 @@ export async function simulateTransaction(
     transactions: Pick<TransactionStore, 'countSince'>;
     now: () => number;
     autoStop: Pick<AutoStop, 'assertActive'>;
+    owner: Pick<OwnerStore, 'state'>;
   },
   session: SessionRow,
   request: agent.SendTransactionRequest,
@@ -36,7 +38,7 @@ export async function simulateTransaction(
   const adapter = deps.chains.dryRunAdapter(wallet.network);
   const unsigned = await adapter.build(wallet.address, toIntent(call));
   const at = deps.now();
-  const decision = decidePolicy(deps, wallet.id, wallet.chain, call, at, await policyPrices(deps, wallet.chain, call, at));
+  const decision = decidePolicy(deps, wallet.id, wallet.chain, call, at, await policyPrices(deps, wallet.chain, call, at), session.id);
   const result = await adapter.simulate(wallet.address, unsigned);
   return {
     ok: result.ok,

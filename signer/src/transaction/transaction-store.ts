@@ -10,6 +10,12 @@ const SETTLES: Partial<Record<agent.TransactionStatus, 'COMMITTED' | 'RELEASED'>
   REJECTED: 'RELEASED',
 };
 
+const CLOSES_APPROVAL: Partial<Record<agent.TransactionStatus, 'CANCELLED' | 'EXPIRED'>> = {
+  CANCELLED: 'CANCELLED',
+  FAILED: 'CANCELLED',
+  EXPIRED: 'EXPIRED',
+};
+
 export interface TransactionRow {
   id: string;
   wallet_id: string;
@@ -104,6 +110,12 @@ export function createTransactionStore(db: Db): TransactionStore {
           .run({ ...update, id, from, now });
         const outcome = update.status && SETTLES[update.status];
         if (result.changes === 1 && outcome) reservations.settle(id, outcome, now);
+        // A transaction that ends while its approval is open (agent cancel, kill switch, AutoStop,
+        // expiry) closes the approval too, so a late answer from the Owner finds it decided.
+        if (result.changes === 1 && update.status && CLOSES_APPROVAL[update.status]) {
+          db.prepare(`UPDATE approvals SET status = ?, decided_at = ?, decided_by = 'system' WHERE transaction_id = ? AND status = 'PENDING'`)
+            .run(CLOSES_APPROVAL[update.status], now, id);
+        }
         return result.changes === 1;
       }).immediate(),
     unfinished: (now) =>

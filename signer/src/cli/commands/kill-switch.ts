@@ -1,4 +1,4 @@
-import { adminRoutes } from '@waiaas/protocol';
+import { adminRoutes, cosignText, cosignTypedData } from '@waiaas/protocol';
 import type { CliContext } from '../context.js';
 import { loginAsMaster } from '../login.js';
 
@@ -22,7 +22,23 @@ export async function killSwitchActivateCommand(ctx: CliContext, opts: { reason?
   );
 }
 
-export async function killSwitchRecoverCommand(ctx: CliContext): Promise<void> {
-  const { killSwitch } = await (await loginAsMaster(ctx.paths)).call(adminRoutes.recoverKillSwitch);
+export async function killSwitchRecoverCommand(ctx: CliContext, opts: { nonce?: string; signature?: string }): Promise<void> {
+  const body = opts.nonce && opts.signature ? { nonce: opts.nonce, signature: opts.signature } : {};
+  const { killSwitch } = await (await loginAsMaster(ctx.paths)).call(adminRoutes.recoverKillSwitch, { body });
   ctx.out.result({ killSwitch }, () => `Kill switch ${killSwitch.state}. Revoked sessions stay revoked: create new ones.`);
+}
+
+/** Prints the message the registered Owner signs to agree to a recovery, and its nonce. */
+export async function killSwitchRecoverMessageCommand(ctx: CliContext): Promise<void> {
+  const request = await (await loginAsMaster(ctx.paths)).call(adminRoutes.recoverKillSwitchMessage);
+  const message = request.format === 'solana-message' ? cosignText(request.fields) : JSON.stringify(cosignTypedData(request.fields));
+  ctx.out.result({ format: request.format, nonce: request.fields.nonce, message, expiresAt: request.fields.expiresAt }, () =>
+    [
+      `Sign this with the Owner's wallet (${request.format === 'solana-message' ? 'signMessage, UTF-8 text' : 'eth_signTypedData_v4'}), before ${request.fields.expiresAt}:`,
+      '',
+      message,
+      '',
+      `Then: waiaas kill-switch recover --nonce ${request.fields.nonce} --signature <signature>`,
+    ].join('\n'),
+  );
 }

@@ -1,4 +1,4 @@
-import { type admin, adminRoutes, type Policy, type SetPolicyRequest } from '@waiaas/protocol';
+import { type admin, adminRoutes, type CosignRequest, type Policy, type SetPolicyRequest } from '@waiaas/protocol';
 import { Hono } from 'hono';
 import type { MasterAuth } from '../../admin/master-auth.js';
 import type { Logger } from '../../log/logger.js';
@@ -10,6 +10,8 @@ import { createErrorHandler, notFound } from '../middleware/error-handler.js';
 import { hostGuard } from '../middleware/host-guard.js';
 import { originGuard } from '../middleware/origin-guard.js';
 import { mountRoute } from '../mount-route.js';
+import { mountOwnerRoutes, type OwnerAdmin } from './mount-owner-routes.js';
+import { mountPairingRoutes, type PairingAdmin } from '../../owner-channel/mount-pairing-routes.js';
 
 export interface AdminAppDeps {
   maxBodyBytes: number;
@@ -23,17 +25,22 @@ export interface AdminAppDeps {
   listSessions: (filter: { wallet?: string; all: boolean }) => admin.Session[];
   revokeSession: (sessionId: string) => admin.Session;
   policies: {
-    list(wallet?: string): Policy[];
+    /** With a session: the rules that apply to it (global, its wallet's, its own). */
+    list(filter: { wallet?: string; session?: string }): Policy[];
     set(request: SetPolicyRequest): Policy;
     remove(id: string): Policy;
   };
   killSwitch: {
     status(): admin.KillSwitchStatus;
     activate(reason: string | null): admin.ActivateKillSwitchResponse;
-    recover(): admin.KillSwitchStatus;
+    recover(proof: { nonce: string; signature: string } | undefined): Promise<admin.KillSwitchStatus>;
+    recoverMessage(): CosignRequest;
   };
   listAudit: (query: admin.ListAuditQuery) => admin.AuditEntry[];
   verifyAudit: () => admin.AuditVerifyResponse;
+  owner: OwnerAdmin;
+  /** Pairing the Owner's browser (the Owner channel's devices). */
+  pairing: PairingAdmin;
 }
 
 /**
@@ -55,13 +62,18 @@ export function createAdminApp(deps: AdminAppDeps): Hono {
     sessions: deps.listSessions({ wallet: query.wallet, all: query.all === 'true' }),
   }));
   mountRoute(app, adminRoutes.revokeSession, ({ params }) => ({ session: deps.revokeSession(params.id) }));
-  mountRoute(app, adminRoutes.listPolicies, ({ query }) => ({ policies: deps.policies.list(query.wallet) }));
+  mountRoute(app, adminRoutes.listPolicies, ({ query }) => ({ policies: deps.policies.list(query) }));
   mountRoute(app, adminRoutes.setPolicy, ({ body }) => ({ policy: deps.policies.set(body) }));
   mountRoute(app, adminRoutes.removePolicy, ({ params }) => ({ policy: deps.policies.remove(params.id) }));
   mountRoute(app, adminRoutes.killSwitchStatus, () => deps.killSwitch.status());
   mountRoute(app, adminRoutes.activateKillSwitch, ({ body }) => deps.killSwitch.activate(body.reason ?? null));
-  mountRoute(app, adminRoutes.recoverKillSwitch, () => ({ killSwitch: deps.killSwitch.recover() }));
+  mountRoute(app, adminRoutes.recoverKillSwitch, async ({ body }) => ({
+    killSwitch: await deps.killSwitch.recover(body.nonce && body.signature ? { nonce: body.nonce, signature: body.signature } : undefined),
+  }));
+  mountRoute(app, adminRoutes.recoverKillSwitchMessage, () => deps.killSwitch.recoverMessage());
   mountRoute(app, adminRoutes.listAudit, ({ query }) => ({ entries: deps.listAudit(query) }));
   mountRoute(app, adminRoutes.verifyAudit, () => deps.verifyAudit());
+  mountOwnerRoutes(app, deps.owner);
+  mountPairingRoutes(app, deps.pairing);
   return app;
 }

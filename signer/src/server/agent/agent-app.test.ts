@@ -29,6 +29,7 @@ function buildApp() {
     // Chains are not reachable here; every route using them is refused before it runs.
     wallet: { balance: unreachable, assets: unreachable, budget: unreachable, policies: unreachable },
     transactions: { send: unreachable, simulate: unreachable, get: unreachable, list: unreachable, cancel: unreachable },
+    signing: { signMessage: unreachable, signTypedData: unreachable },
   });
 }
 

@@ -40,6 +40,11 @@ export interface AgentAppDeps {
     ): agent.ListTransactionsResponse;
     cancel(session: SessionRow, id: string): agent.Transaction;
   };
+  /** Off-chain signing, judged by ALLOWED_SIGNING policies (refused by default). */
+  signing: {
+    signMessage(session: SessionRow, request: agent.SignMessageRequest): Promise<agent.SignatureResponse>;
+    signTypedData(session: SessionRow, request: agent.SignTypedDataRequest): Promise<agent.SignatureResponse>;
+  };
 }
 
 /**
@@ -75,6 +80,8 @@ export function createAgentApp(deps: AgentAppDeps): Hono<SessionEnv> {
   mountRoute(app, agentRoutes.listTransactions, ({ query }, c) => deps.transactions.list(c.get('session').row, query));
   mountRoute(app, agentRoutes.getTransaction, ({ params }, c) => deps.transactions.get(c.get('session').row, params.id));
   mountRoute(app, agentRoutes.cancelTransaction, ({ params }, c) => deps.transactions.cancel(c.get('session').row, params.id));
+  mountRoute(app, agentRoutes.signMessage, ({ body }, c) => deps.signing.signMessage(c.get('session').row, body));
+  mountRoute(app, agentRoutes.signTypedData, ({ body }, c) => deps.signing.signTypedData(c.get('session').row, body));
   mountRoute(app, agentRoutes.openApi, () => openApi);
   return app;
 }

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { Id } from '../common/ids.js';
+import { CosignRequest, CosignSignature } from '../owner/cosign.js';
+
+export const OwnerState = z.enum(['NONE', 'GRACE', 'LOCKED']);
+export const OwnerStatus = z.object({
+  state: OwnerState,
+  chain: z.enum(['solana', 'evm']).nullable(),
+  address: z.string().nullable(),
+  setAt: z.string().nullable(),
+  lockedAt: z.string().nullable(),
+});
+export type OwnerStatus = z.infer<typeof OwnerStatus>;
+
+export const SetOwnerRequest = z.strictObject({ address: z.string().min(1).max(100) });
+
+export const ApprovalStatus = z.enum(['PENDING', 'APPROVED', 'REJECTED', 'EXPIRED', 'CANCELLED']);
+
+/** An APPROVAL-tier transaction as the Owner reviews it, with the two messages that answer it. */
+export const Approval = z.object({
+  id: Id,
+  transactionId: Id,
+  walletId: Id,
+  walletName: z.string(),
+  network: z.string(),
+  type: z.string(),
+  status: ApprovalStatus,
+  summary: z.string(),
+  amount: z.string(),
+  recipient: z.string(),
+  policyReason: z.string().nullable(),
+  justification: z.string().nullable(),
+  contentDigest: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  /** Present while the approval can still be answered. */
+  cosign: z.object({ approve: CosignRequest, reject: CosignRequest }).nullable(),
+});
+export type Approval = z.infer<typeof Approval>;
+
+export const ListApprovalsResponse = z.object({ approvals: z.array(Approval) });
+export const AnswerApprovalRequest = z.strictObject({ signature: CosignSignature });
+export const AnswerApprovalResponse = z.object({
+  approvalId: Id,
+  transactionId: Id,
+  status: z.enum(['APPROVED', 'REJECTED']),
+});

@@ -1,0 +1,43 @@
+import type { admin, agent } from '@waiaas/protocol';
+import type { Owner } from '../owner/owner-store.js';
+import type { ApprovalDeps } from './approval-deps.js';
+import { approvalCosignFields, cosignRequest } from './approval-cosign.js';
+import type { ApprovalRow } from './approval-store.js';
+import { describeCall } from './describe-call.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** An approval as the Owner reviews it; the messages to sign only while it can still be answered. */
+export function approvalView(
+  deps: Pick<ApprovalDeps, 'transactions' | 'wallets' | 'signerIdentity'>,
+  row: ApprovalRow,
+  owner: Owner | undefined,
+  now: number,
+): admin.Approval | undefined {
+  const tx = deps.transactions.get(row.transaction_id);
+  const wallet = tx && deps.wallets.findById(tx.wallet_id);
+  if (!tx || !wallet) return undefined;
+  const words = describeCall(JSON.parse(tx.intent) as agent.TransactionCall, wallet.chain);
+  const open = row.status === 'PENDING' && row.expires_at > now && owner !== undefined;
+  return {
+    id: row.id,
+    transactionId: tx.id,
+    walletId: wallet.id,
+    walletName: wallet.name,
+    network: tx.network,
+    type: tx.type,
+    status: row.status,
+    ...words,
+    policyReason: tx.policy_reason,
+    justification: tx.justification,
+    contentDigest: row.content_digest,
+    createdAt: iso(row.created_at),
+    expiresAt: iso(row.expires_at),
+    cosign: open
+      ? {
+          approve: cosignRequest(owner, approvalCosignFields(deps, row, 'approve')),
+          reject: cosignRequest(owner, approvalCosignFields(deps, row, 'reject')),
+        }
+      : null,
+  };
+}

@@ -1,0 +1,101 @@
+import { type admin, owner } from '@waiaas/protocol';
+import { getAddress } from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { agentClient } from '../support/agent.js';
+import { type EvmSigner, startEvmSigner } from '../support/evm-signer.js';
+import { OwnerDevice, type OwnerSocket } from '../support/owner-device.js';
+import { evmOwnerWallet, type OwnerWallet } from '../support/owner-wallet.js';
+
+const RECIPIENT = getAddress('0x00000000000000000000000000000000000b0b0b');
+const ETH = 10n ** 18n;
+
+/** The next event of one kind, skipping the others (status changes, sessions) on the way. */
+async function nextEvent<K extends owner.OwnerEventBody['kind']>(socket: OwnerSocket, kind: K, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = await socket.next('event', Math.max(1, deadline - Date.now()));
+    if (frame.event.kind === kind) return { seq: frame.seq, event: frame.event as Extract<owner.OwnerEventBody, { kind: K }> };
+  }
+}
+
+describe('approvals over the paired Owner channel, an EVM Owner signing EIP-712, on a real anvil chain', { timeout: 120_000 }, () => {
+  let h: EvmSigner;
+  let agent: ReturnType<typeof agentClient>;
+  let device: OwnerDevice;
+  let wallet: OwnerWallet;
+  const sendLarge = () => agent.send({ type: 'TRANSFER', to: RECIPIENT, amount: '7000' });
+
+  beforeAll(async () => {
+    h = await startEvmSigner({ WAIAAS_PIPELINE_CONFIRM_INTERVAL: '100', WAIAAS_OWNER_APPROVAL_SETTLE: '1s' });
+    agent = await h.newAgent('agent', { wei: 10n * ETH });
+    const limit = await h.home.cli('policy', 'set', 'spending-limit', '--wallet', 'agent', '--asset', 'native', '--instant-max', '1000', '--notify-max', '1000', '--delay-max', '1000', '--json');
+    expect(limit.code, limit.stdout).toBe(0);
+    wallet = evmOwnerWallet();
+    expect((await h.home.cli('owner', 'set', wallet.address, '--json')).code).toBe(0);
+    const { code } = owner.CreatePairingCodeResponse.parse((await h.home.cli('pair', '--json')).json());
+    device = await OwnerDevice.create(h.home.port);
+    expect((await device.pair(code)).status).toBe(200);
+  }, 120_000);
+  afterAll(() => h?.stop());
+
+  it('pushes the request with its messages; the Owner approves from the device; the outcome is pushed and the transaction lands', async () => {
+    const socket = await device.connect();
+    socket.send({ type: 'resume', lastSeq: null });
+    await socket.next('synced');
+
+    const tx = await sendLarge();
+    const { event } = await nextEvent(socket, 'approval.requested');
+    const approval = event.approval;
+    expect(approval).toMatchObject({ transactionId: tx.id, status: 'PENDING', recipient: RECIPIENT, walletName: 'agent', network: 'local-evm' });
+    const cosign = approval.cosign as NonNullable<admin.Approval['cosign']>;
+
+    // The device alone cannot approve: a signature from anyone but the Owner's wallet is refused.
+    const forged = await socket.command({ type: 'approval.approve', id: 'c1', approvalId: approval.id, signature: await evmOwnerWallet().sign(cosign.approve) });
+    expect(forged).toMatchObject({ type: 'error', error: { code: 'COSIGN__INVALID_SIGNATURE' } });
+
+    const result = await socket.command({ type: 'approval.approve', id: 'c2', approvalId: approval.id, signature: await wallet.sign(cosign.approve) });
+    expect(result).toMatchObject({ type: 'result', result: { status: 'APPROVED', transactionId: tx.id } });
+    expect((await nextEvent(socket, 'approval.resolved')).event).toEqual({ kind: 'approval.resolved', approvalId: approval.id, transactionId: tx.id, status: 'APPROVED' });
+    await agent.waitFor(tx.id, 'CONFIRMED');
+
+    const replay = await socket.command({ type: 'approval.approve', id: 'c3', approvalId: approval.id, signature: await wallet.sign(cosign.approve) });
+    expect(replay).toMatchObject({ type: 'error', error: { code: 'APPROVAL__ALREADY_DECIDED' } });
+    socket.close();
+    await socket.closedWith();
+  });
+
+  it('a request made while no device is connected is replayed on reconnect, and is in a fresh snapshot', async () => {
+    const first = await device.connect();
+    first.send({ type: 'resume', lastSeq: null });
+    const { seq } = await first.next('synced');
+    first.close();
+    await first.closedWith();
+
+    const tx = await sendLarge();
+    const again = await device.connect();
+    again.send({ type: 'resume', lastSeq: seq });
+    const { event } = await nextEvent(again, 'approval.requested');
+    expect(event.approval.transactionId).toBe(tx.id);
+
+    const fresh = await device.connect();
+    fresh.send({ type: 'resume', lastSeq: null });
+    const { snapshot } = await fresh.next('snapshot');
+    expect(snapshot.approvals.map((a) => a.transactionId)).toContain(tx.id);
+
+    const listed = await fresh.command({ type: 'approval.list', id: 'l1' });
+    expect(listed.type).toBe('result');
+    const cosign = event.approval.cosign as NonNullable<admin.Approval['cosign']>;
+    const rejected = await fresh.command({ type: 'approval.reject', id: 'r1', approvalId: event.approval.id, signature: await wallet.sign(cosign.reject) });
+    expect(rejected).toMatchObject({ type: 'result', result: { status: 'REJECTED' } });
+    expect((await nextEvent(again, 'approval.resolved')).event.status).toBe('REJECTED');
+    expect((await agent.get(tx.id)).status).toBe('REJECTED');
+    for (const s of [again, fresh]) s.close();
+  });
+
+  it('approval commands are not reachable from the agent socket, with or without a session token', async () => {
+    const res = await agent.call('POST', `/v1/admin/approvals/00000000-0000-7000-8000-000000000000/approve`, { signature: `0x${'00'.repeat(65)}` });
+    expect(res.status).toBe(401);
+    const owner = await agent.call('POST', '/v1/owner/ws', {});
+    expect([401, 404]).toContain(owner.status);
+  });
+});
