@@ -13,7 +13,7 @@ type Verification = { status: string; verified: number; legacy: number; firstSeq
 type ErrorJson = { error: { code: string; message: string; context: Record<string, unknown> } };
 
 const NO_CHECKPOINT =
-  'No checkpoint yet: entries removed from the end of the log cannot be detected (Owner-signed checkpoints will close this).';
+  'No checkpoint yet: entries removed from the end of the log cannot be detected until the Owner signs a checkpoint (audit.checkpoint from a paired device).';
 
 describe('the audit log through the real daemon and CLI', { timeout: 120_000 }, () => {
   let home: TestHome;

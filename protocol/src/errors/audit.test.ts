@@ -23,11 +23,33 @@ describe('AUDIT__CHAIN_BROKEN', () => {
       'The audit log is broken at seq 9: the log ends before this checkpointed entry, so entries were removed from its end.',
     );
     expect(broken(4, 'diverged', 3)).toBe('The audit log is broken at seq 4: it differs from the checkpoint, so the log was rewritten.');
+    expect(broken(4, 'forged', null)).toBe(
+      'The audit log is broken at seq 4: its checkpoint does not carry a valid Owner signature, so the checkpoint was forged or altered.',
+    );
   });
 
   it('is a 409 with its break as context', () => {
     const error = new WaiaasError('AUDIT__CHAIN_BROKEN', { seq: 3, reason: 'edited', afterSeq: 2 });
     expect(error.status).toBe(409);
     expect(error.toResponse().error.context).toEqual({ seq: 3, reason: 'edited', afterSeq: 2 });
+  });
+});
+
+describe('the Owner-signed checkpoint codes', () => {
+  const owner = '9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin';
+  it('name the checkpointed entry and the Owner who signed it', () => {
+    expect(new WaiaasError('AUDIT__TRUNCATED', { seq: 9, afterSeq: 6, owner }).message).toBe(
+      `The audit log no longer holds entry 9, which the Owner ${owner} signed in a checkpoint: the entries after entry 6 were removed.`,
+    );
+    expect(new WaiaasError('AUDIT__TRUNCATED', { seq: 9, afterSeq: null, owner }).message).toBe(
+      `The audit log no longer holds entry 9, which the Owner ${owner} signed in a checkpoint: every entry up to it was removed.`,
+    );
+    expect(new WaiaasError('AUDIT__CHECKPOINT_MISMATCH', { seq: 9, afterSeq: 8, owner }).message).toBe(
+      `The audit log's entry 9 differs from the one the Owner ${owner} signed in a checkpoint: the log was rewritten.`,
+    );
+    expect(new WaiaasError('AUDIT__CHECKPOINT_INVALID', { seq: 9, afterSeq: null, owner }).message).toBe(
+      `The checkpoint of entry 9 does not carry a valid signature of the Owner ${owner}: it was forged or altered.`,
+    );
+    expect(new WaiaasError('AUDIT__TRUNCATED', { seq: 9, afterSeq: 6, owner }).status).toBe(409);
   });
 });

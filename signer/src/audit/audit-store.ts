@@ -36,6 +36,10 @@ export interface AuditStore {
   rows(): IterableIterator<AuditRow>;
   /** The seq of the row holding `hash` as its entry_hash, if any. */
   seqOfEntryHash(hash: string): number | undefined;
+  /** The row at `seq`: undefined if there is none, null entry_hash for an unchained one. */
+  entryHashAt(seq: number): { entry_hash: string | null } | undefined;
+  /** How many rows the log holds up to and including `seq`: the N of a checkpoint's message. */
+  countThrough(seq: number): number;
   /** Newest first, with the wallet's name. */
   list(filter: AuditFilter): (AuditRow & { wallet_name: string | null })[];
 }
@@ -58,12 +62,16 @@ export function createAuditStore(db: Db): AuditStore {
     'SELECT seq, at, actor, action, wallet_id, session_id, details, prev_hash, entry_hash FROM audit_log ORDER BY seq',
   );
   const seqOfEntryHash = db.prepare<[string], number>('SELECT seq FROM audit_log WHERE entry_hash = ? LIMIT 1').pluck();
+  const entryHashAt = db.prepare<[number], { entry_hash: string | null }>('SELECT entry_hash FROM audit_log WHERE seq = ?');
+  const countThrough = db.prepare<[number], number>('SELECT count(*) FROM audit_log WHERE seq <= ?').pluck();
   return {
     nextSeq: () => nextSeq.get() ?? 1,
     lastHash: () => lastHash.get(),
     insert: (row) => void insert.run(row),
     rows: () => rows.iterate(),
     seqOfEntryHash: (hash) => seqOfEntryHash.get(hash),
+    entryHashAt: (seq) => entryHashAt.get(seq),
+    countThrough: (seq) => countThrough.get(seq) ?? 0,
     list: (filter) => listRows(db, filter),
   };
 }

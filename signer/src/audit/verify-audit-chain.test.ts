@@ -3,7 +3,7 @@ import { WaiaasError } from '@waiaas/protocol';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/open-database.js';
 import { encodeEntry } from './audit-chain.js';
-import { auditedDb, KEY, tamper } from './audit-fixture.js';
+import { auditedDb, KEY, recordOne, tamper } from './audit-fixture.js';
 import { type AuditRow, createAuditStore } from './audit-store.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
 
@@ -123,23 +123,57 @@ describe('verifyAuditChain', () => {
     it('passes when the chain reaches the checkpoint unchanged', () => {
       const { db } = auditedDb(5);
       const checkpoint = { seq: 4, entryHash: row(db, 4)?.entry_hash ?? '' };
-      expect(verify(db, { checkpoint })).toMatchObject({ status: 'ok', verified: 5, checkpoint });
+      expect(verify(db, { checkpoints: [checkpoint] })).toMatchObject({ status: 'ok', verified: 5, checkpoint });
     });
 
     it('finds a tail cut off below the checkpoint', () => {
       const { db } = auditedDb(5);
       const checkpoint = { seq: 5, entryHash: row(db, 5)?.entry_hash ?? '' };
       tamper(db, 'DELETE FROM audit_log WHERE seq > 3');
-      const result = verify(db, { checkpoint });
+      const result = verify(db, { checkpoints: [checkpoint] });
       expect(result).toMatchObject({ break: { seq: 5, reason: 'truncated', afterSeq: 3 } });
       expect(message(result)).toBe(
         'The audit log is broken at seq 5: the log ends before this checkpointed entry, so entries were removed from its end.',
       );
     });
 
+    it('holds the walk to every checkpoint, and reports the latest as the one it was held to', () => {
+      const { db } = auditedDb(6);
+      const at = (seq: number) => ({ seq, entryHash: row(db, seq)?.entry_hash ?? '' });
+      expect(verify(db, { checkpoints: [at(5), at(2), at(4)] })).toMatchObject({ status: 'ok', verified: 6, checkpoint: at(5) });
+      expect(verify(db, { checkpoints: [at(2), { seq: 4, entryHash: 'b'.repeat(64) }, at(5)] })).toMatchObject({
+        break: { seq: 4, reason: 'diverged', afterSeq: 3 },
+      });
+    });
+
+    it('finds a checkpointed entry cut out even when the log goes on after the gap', () => {
+      const { db, audit, clock } = auditedDb(6);
+      const checkpoint = { seq: 5, entryHash: row(db, 5)?.entry_hash ?? '' };
+      tamper(db, 'DELETE FROM audit_log WHERE seq >= 4');
+      recordOne(audit, clock, 7);
+      // Reported at the checkpoint, before the gap the next entry shows.
+      expect(verify(db, { checkpoints: [checkpoint] })).toMatchObject({ verified: 3, break: { seq: 5, reason: 'truncated', afterSeq: 3 } });
+    });
+
+    it('finds a cut-off tail refilled after the sequence was rewound, as a divergence', () => {
+      const { db, audit, clock } = auditedDb(5);
+      const checkpoint = { seq: 4, entryHash: row(db, 4)?.entry_hash ?? '' };
+      tamper(db, 'DELETE FROM audit_log WHERE seq >= 4');
+      tamper(db, "UPDATE sqlite_sequence SET seq = 3 WHERE name = 'audit_log'");
+      for (const i of [10, 11]) recordOne(audit, clock, i);
+      expect(verify(db)).toMatchObject({ status: 'ok', verified: 5 });
+      expect(verify(db, { checkpoints: [checkpoint] })).toMatchObject({ break: { seq: 4, reason: 'diverged', afterSeq: 3 } });
+    });
+
+    it('finds a checkpoint that names an entry from before the chain', () => {
+      const { db } = auditedDb(3);
+      tamper(db, 'UPDATE audit_log SET prev_hash = NULL, entry_hash = NULL WHERE seq = 1');
+      expect(verify(db, { checkpoints: [{ seq: 1, entryHash: 'c'.repeat(64) }] })).toMatchObject({ break: { seq: 1, reason: 'diverged', afterSeq: null } });
+    });
+
     it('finds a chain rewritten with the key', () => {
       const { db } = auditedDb(3);
-      const result = verify(db, { checkpoint: { seq: 2, entryHash: 'a'.repeat(64) } });
+      const result = verify(db, { checkpoints: [{ seq: 2, entryHash: 'a'.repeat(64) }] });
       expect(result).toMatchObject({ verified: 1, break: { seq: 2, reason: 'diverged', afterSeq: 1 } });
       expect(message(result)).toBe('The audit log is broken at seq 2: it differs from the checkpoint, so the log was rewritten.');
     });

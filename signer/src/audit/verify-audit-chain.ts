@@ -12,24 +12,37 @@ type Found = admin.AuditBreak['reason'] | 'link';
  * (else it was edited, or forged by someone without the key). It stops at the first break.
  *
  * Rows before the first chained one predate the chain and are only counted. Rows removed from the
- * end leave nothing behind to check: only a checkpoint, the seam below that Owner-signed
- * checkpoints will fill (a later issue), can tell.
+ * end leave nothing behind to check: only a checkpoint can tell. The walk is held to every
+ * checkpoint given (the caller has checked the Owner's signatures): the log must hold each
+ * checkpointed entry, at its seq, with its hash.
  */
 export function verifyAuditChain(
   store: Pick<AuditStore, 'rows' | 'seqOfEntryHash'>,
   key: KeyObject,
-  opts: { checkpoint?: admin.AuditCheckpoint } = {},
-): admin.AuditVerifyResponse {
-  const checkpoint = opts.checkpoint ?? null;
+  opts: { checkpoints?: readonly admin.AuditCheckpoint[] } = {},
+): AuditChainVerification {
+  const pending = [...(opts.checkpoints ?? [])].sort((a, b) => a.seq - b.seq);
+  const checkpoint = pending.at(-1) ?? null;
   let legacy = 0;
   let verified = 0;
   let firstSeq: number | null = null;
   let head: admin.AuditCheckpoint | null = null;
   let afterSeq: number | null = null;
-  let found: { row: AuditRow; reason: Found } | undefined;
+  let found: { row?: AuditRow; seq: number; reason: Found } | undefined;
 
   for (const row of store.rows()) {
+    // A checkpointed seq the walk went past without meeting: that entry is gone.
+    const skipped = pending[0];
+    if (skipped !== undefined && skipped.seq < row.seq) {
+      found = { seq: skipped.seq, reason: 'truncated' };
+      break;
+    }
     if (firstSeq === null && row.entry_hash === null) {
+      // A checkpoint only ever names a chained entry.
+      if (pending[0]?.seq === row.seq) {
+        found = { row, seq: row.seq, reason: 'diverged' };
+        break;
+      }
       legacy += 1;
       afterSeq = row.seq;
       continue;
@@ -37,14 +50,15 @@ export function verifyAuditChain(
     firstSeq ??= row.seq;
     const hash = row.entry_hash;
     if (hash === null) {
-      found = { row, reason: 'unchained' };
+      found = { row, seq: row.seq, reason: 'unchained' };
       break;
     }
-    const reason = findBreak(row, hash, afterSeq, head?.entryHash ?? GENESIS_HASH, key, checkpoint);
+    const reason = findBreak(row, hash, afterSeq, head?.entryHash ?? GENESIS_HASH, key, pending[0]);
     if (reason !== undefined) {
-      found = { row, reason };
+      found = { row, seq: row.seq, reason };
       break;
     }
+    if (pending[0]?.seq === row.seq) pending.shift();
     verified += 1;
     head = { seq: row.seq, entryHash: hash };
     afterSeq = row.seq;
@@ -53,14 +67,16 @@ export function verifyAuditChain(
   const base = { verified, legacy, firstSeq, head, checkpoint };
   if (found !== undefined) {
     // Looked up after the walk: the connection runs one statement at a time.
-    const reason = found.reason === 'link' ? linkBreak(store, found.row) : found.reason;
-    return { status: 'broken', ...base, break: { seq: found.row.seq, reason, afterSeq } };
+    const reason = found.reason === 'link' && found.row ? linkBreak(store, found.row) : found.reason;
+    return { status: 'broken', ...base, break: { seq: found.seq, reason: reason === 'link' ? 'unlinked' : reason, afterSeq } };
   }
-  if (checkpoint !== null && (head === null || head.seq < checkpoint.seq)) {
-    return { status: 'broken', ...base, break: { seq: checkpoint.seq, reason: 'truncated', afterSeq } };
-  }
+  const beyond = pending[0];
+  if (beyond !== undefined) return { status: 'broken', ...base, break: { seq: beyond.seq, reason: 'truncated', afterSeq } };
   return { status: 'ok', ...base };
 }
+
+/** The walk's result; `verifyAuditLog` adds the report of each stored checkpoint. */
+export type AuditChainVerification = admin.AuditVerifyResponse extends infer R ? (R extends unknown ? Omit<R, 'checkpoints'> : never) : never;
 
 function findBreak(
   row: AuditRow,
@@ -68,7 +84,7 @@ function findBreak(
   afterSeq: number | null,
   expectedPrev: string,
   key: KeyObject,
-  checkpoint: admin.AuditCheckpoint | null,
+  checkpoint: admin.AuditCheckpoint | undefined,
 ): Found | undefined {
   if (row.seq !== (afterSeq ?? 0) + 1) return 'deleted';
   if (row.prev_hash !== expectedPrev) return 'link';

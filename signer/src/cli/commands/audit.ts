@@ -1,4 +1,5 @@
 import { type admin, adminRoutes, WaiaasError } from '@waiaas/protocol';
+import { auditBreakError } from '../../audit/audit-break-error.js';
 import { parseDuration } from '../../config/duration.js';
 import type { CliContext } from '../context.js';
 import { loginAsMaster } from '../login.js';
@@ -13,12 +14,12 @@ export interface AuditListOptions {
 }
 
 const NO_CHECKPOINT =
-  'No checkpoint yet: entries removed from the end of the log cannot be detected (Owner-signed checkpoints will close this).';
+  'No checkpoint yet: entries removed from the end of the log cannot be detected until the Owner signs a checkpoint (audit.checkpoint from a paired device).';
 
 export async function auditVerifyCommand(ctx: CliContext): Promise<void> {
   const client = await loginAsMaster(ctx.paths);
   const result = await client.call(adminRoutes.verifyAudit);
-  if (result.status === 'broken') throw new WaiaasError('AUDIT__CHAIN_BROKEN', result.break);
+  if (result.status === 'broken') throw auditBreakError(result);
   ctx.out.result(result, () => verifiedLines(result).join('\n'));
 }
 
@@ -31,8 +32,14 @@ function verifiedLines(result: admin.AuditVerifyResponse): string[] {
   ];
   if (head !== null) lines.push(`  head  seq ${head.seq}  ${head.entryHash}`);
   if (legacy > 0) lines.push(`  ${legacy} earlier entries predate the chain and are not covered.`);
+  for (const c of result.checkpoints) lines.push(checkpointLine(c));
   if (result.checkpoint === null) lines.push(NO_CHECKPOINT);
   return lines;
+}
+
+/** One Owner-signed checkpoint, and whom it was checked against. */
+function checkpointLine(c: admin.AuditCheckpointReport): string {
+  return `  checkpoint  seq ${c.seq}  ${c.entryHash}  ${c.status}: signed by the Owner ${c.owner.address} (${c.owner.chain}) at ${c.signedAt}`;
 }
 
 export async function auditListCommand(ctx: CliContext, opts: AuditListOptions, now = Date.now()): Promise<void> {
