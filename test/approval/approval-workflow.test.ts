@@ -13,7 +13,7 @@ type Agent = ReturnType<typeof agentClient>;
 /** A signer whose native spending limit sends anything above 1000 wei to the Owner. */
 async function approvalSigner(env: NodeJS.ProcessEnv = {}) {
   const h = await startEvmSigner({ WAIAAS_PIPELINE_CONFIRM_INTERVAL: '100', ...env });
-  const agent = await h.newAgent('agent', { wei: 10n * ETH });
+  const agent = await h.newAgent('agent', { wei: 10n * ETH, sessionArgs: ['--max-total', '1000000'] });
   const set = await h.home.cli('policy', 'set', 'spending-limit', '--wallet', 'agent', '--asset', 'native', '--instant-max', '1000', '--notify-max', '1000', '--delay-max', '1000', '--json');
   expect(set.code, set.stdout + set.stderr).toBe(0);
   const cli = async (...args: string[]) => {
@@ -31,12 +31,15 @@ async function approvalSigner(env: NodeJS.ProcessEnv = {}) {
     if (!found) throw new Error(`no pending approval for ${transactionId}`);
     return found;
   };
+  /** What the session may still spend: an approval holds its amount, an answer or expiry settles it. */
+  const remaining = async () =>
+    BigInt(((await agent.call('GET', '/v1/wallet/budget')).body as { limits: { remaining: string }[] }).limits[0]?.remaining ?? '-1');
   /** The CLI's answer, refused or not: exit code and the error code it printed. */
   const answer = async (id: string, action: 'approve' | 'reject', signature: string) => {
     const r = await cli('approval', action, id, '--signature', signature);
     return { code: r.code, error: (r.body as { error?: { code: string } }).error?.code, body: r.body };
   };
-  return { h, agent, cli, ok, pending, approvalOf, answer };
+  return { h, agent, cli, ok, pending, approvalOf, answer, remaining };
 }
 
 const sendLarge = async (agent: Agent, wei = 5000n) => agent.send({ type: 'TRANSFER', to: RECIPIENT, amount: String(wei) });
@@ -75,6 +78,16 @@ describe('the APPROVAL workflow through the daemon, an EVM Owner signing EIP-712
     expect(approval.cosign?.approve.fields).toMatchObject({ action: 'approve', digest: approval.contentDigest, amount: '0.000000000000005 ETH' });
     expect(approval.cosign?.approve.fields.nonce).not.toBe(approval.cosign?.reject.fields.nonce);
     expect(approval.cosign?.approve.fields.signer).toMatch(/^ed25519:[1-9A-HJ-NP-Za-km-z]{32,44}$/);
+    // No USD price is configured: the value is unknown, never guessed. The session budget counts the request.
+    expect(approval.usdValue).toBeNull();
+    expect(approval.sessionBudget).toMatchObject({ maxTotal: '1000000' });
+    // The dry run the Owner sees arrives right after the request.
+    let simulated = approval;
+    for (let i = 0; i < 50 && simulated.simulation === null; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      simulated = await s.approvalOf(tx.id);
+    }
+    expect(simulated.simulation).toMatchObject({ ok: true, error: null });
     // Budget held while waiting: visible to the agent, nothing on chain.
     expect(await balance()).toBe(0n);
     await new Promise((r) => setTimeout(r, 500));
@@ -120,13 +133,16 @@ describe('the APPROVAL workflow through the daemon, an EVM Owner signing EIP-712
   }, 120_000);
 
   it('a rejection releases the budget, and a late approval is refused', async () => {
+    const before = await s.remaining();
     const tx = await sendLarge(s.agent);
+    expect(await s.remaining()).toBe(before - 5000n);
     const approval = await s.approvalOf(tx.id);
     const cosign = approval.cosign as NonNullable<admin.Approval['cosign']>;
     expect(await s.answer(approval.id, 'reject', await owner.sign(cosign.reject))).toMatchObject({ code: 0, body: { status: 'REJECTED' } });
     expect((await s.agent.get(tx.id)).status).toBe('REJECTED');
     expect(await s.answer(approval.id, 'approve', await owner.sign(cosign.approve))).toMatchObject({ error: 'APPROVAL__ALREADY_DECIDED' });
     expect((await s.pending()).map((a) => a.id)).not.toContain(approval.id);
+    expect(await s.remaining()).toBe(before);
   }, 120_000);
 
   it('a rejection right after an approval wins: the transaction is never signed', async () => {
@@ -178,12 +194,15 @@ describe('approval expiry and a Solana Owner signing text with Ed25519', () => {
   }, 120_000);
 
   it('an unanswered approval expires, releases its budget, and a late answer is refused', async () => {
+    const before = await s.remaining();
     const tx = await sendLarge(s.agent);
+    expect(await s.remaining()).toBe(before - 5000n);
     const approval = await s.approvalOf(tx.id);
     const request = (approval.cosign as NonNullable<admin.Approval['cosign']>).approve;
     const expired = await s.agent.waitFor(tx.id, 'EXPIRED', 40_000);
     expect(expired.error?.code).toBe('APPROVAL__EXPIRED');
     const late = await s.answer(approval.id, 'approve', await owner.sign(request));
     expect(late.error).toBe('APPROVAL__ALREADY_DECIDED');
+    expect(await s.remaining()).toBe(before);
   }, 120_000);
 });

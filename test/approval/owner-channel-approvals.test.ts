@@ -47,6 +47,10 @@ describe('approvals over the paired Owner channel, an EVM Owner signing EIP-712,
     const { event } = await nextEvent(socket, 'approval.requested');
     const approval = event.approval;
     expect(approval).toMatchObject({ transactionId: tx.id, status: 'PENDING', recipient: RECIPIENT, walletName: 'agent', network: 'local-evm' });
+    // Pushed after the dry run: the Owner sees the wallet lose exactly the amount plus the fee.
+    expect(approval.simulation?.ok).toBe(true);
+    const fee = BigInt(approval.simulation?.fee ?? '0');
+    expect(approval.simulation?.balanceChanges).toEqual([{ asset: 'native', delta: String(-(7000n + fee)) }]);
     const cosign = approval.cosign as NonNullable<admin.Approval['cosign']>;
 
     // The device alone cannot approve: a signature from anyone but the Owner's wallet is refused.
@@ -87,6 +91,8 @@ describe('approvals over the paired Owner channel, an EVM Owner signing EIP-712,
     const cosign = event.approval.cosign as NonNullable<admin.Approval['cosign']>;
     const rejected = await fresh.command({ type: 'approval.reject', id: 'r1', approvalId: event.approval.id, signature: await wallet.sign(cosign.reject) });
     expect(rejected).toMatchObject({ type: 'result', result: { status: 'REJECTED' } });
+    // The rejection released the reserved amount: the device is told the budget moved, then the outcome.
+    expect((await nextEvent(again, 'budget.changed')).event).toMatchObject({ transactionId: tx.id, change: 'released' });
     expect((await nextEvent(again, 'approval.resolved')).event.status).toBe('REJECTED');
     expect((await agent.get(tx.id)).status).toBe('REJECTED');
     for (const s of [again, fresh]) s.close();

@@ -31,6 +31,19 @@ export const Approval = z.object({
   policyReason: z.string().nullable(),
   justification: z.string().nullable(),
   contentDigest: z.string(),
+  /** What the request moves in USD at accept time ("12.34", rounded up), or null when a price is unknown. */
+  usdValue: z.string().nullable(),
+  /** The chain's prediction of the effect, from a dry run when the approval was opened. */
+  simulation: z
+    .object({
+      ok: z.boolean(),
+      fee: z.string(),
+      balanceChanges: z.array(z.object({ asset: z.string(), delta: z.string() })),
+      error: z.string().nullable(),
+    })
+    .nullable(),
+  /** The requesting session's native budget, in the smallest unit, with this request reserved. */
+  sessionBudget: z.object({ maxTotal: z.string().nullable(), used: z.string(), remaining: z.string().nullable() }).nullable(),
   createdAt: z.string(),
   expiresAt: z.string(),
   /** Present while the approval can still be answered. */

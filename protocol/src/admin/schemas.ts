@@ -124,9 +124,28 @@ export const AuditBreak = z.object({
 });
 export type AuditBreak = z.infer<typeof AuditBreak>;
 
-/** A point of the chain vouched for outside the database. Owner-signed checkpoints are a later issue. */
+/** A point of the chain vouched for outside the database: the Owner signs one from the extension. */
 export const AuditCheckpoint = z.object({ seq: z.number().int().positive(), entryHash: AuditHash });
 export type AuditCheckpoint = z.infer<typeof AuditCheckpoint>;
+
+/**
+ * verified: the Owner's signature over it is valid and the log holds that entry with that hash.
+ * forged: the signature does not verify. missing: the log no longer holds an entry at its seq.
+ * diverged: the entry at its seq has another hash.
+ */
+export const AuditCheckpointStatus = z.enum(['verified', 'forged', 'missing', 'diverged']);
+export const AuditCheckpointReport = AuditCheckpoint.extend({
+  /** seq and hash as stored, so a forged row shows as it is. */
+  seq: z.number().int(),
+  entryHash: z.string(),
+  /** How many entries the log had up to and including `seq`, as the Owner's message said. */
+  entries: z.number().int(),
+  /** Who signed it: the Owner at the time, who may have been replaced since. */
+  owner: z.object({ chain: Chain, address: z.string() }),
+  signedAt: Timestamp,
+  status: AuditCheckpointStatus,
+});
+export type AuditCheckpointReport = z.infer<typeof AuditCheckpointReport>;
 
 const AuditVerificationBase = {
   /** Chained entries whose link and MAC were checked and found intact. */
@@ -137,8 +156,10 @@ const AuditVerificationBase = {
   firstSeq: z.number().int().positive().nullable(),
   /** The last intact entry: what a checkpoint will sign. */
   head: AuditCheckpoint.nullable(),
-  /** The checkpoint the walk was held to. Null until checkpoints exist: a cut-off tail goes unnoticed. */
+  /** The latest valid checkpoint the walk was held to. Null without one: a cut-off tail goes unnoticed. */
   checkpoint: AuditCheckpoint.nullable(),
+  /** Every Owner-signed checkpoint stored, oldest first, each checked on its own. */
+  checkpoints: z.array(AuditCheckpointReport),
 };
 export const AuditVerifyResponse = z.discriminatedUnion('status', [
   z.object({ status: z.literal('ok'), ...AuditVerificationBase }),

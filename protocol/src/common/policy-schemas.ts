@@ -34,6 +34,11 @@ export const SpendingLimitRule = z
     usdDelayMax: UsdString.optional(),
     /** Decimals of a token `asset`, for its USD value; required with USD thresholds on a token. */
     decimals: z.number().int().min(0).max(36).optional(),
+    /**
+     * How long an approval this rule asks for stays open (else `owner.approval_timeout`); of
+     * several rules asking for the Owner, the shortest wins.
+     */
+    approvalSeconds: z.number().int().min(60).max(7 * 86_400).optional(),
   })
   .refine((r) => BigInt(r.instantMax) <= BigInt(r.notifyMax) && BigInt(r.notifyMax) <= BigInt(r.delayMax), {
     message: 'thresholds must be instantMax ≤ notifyMax ≤ delayMax',
@@ -99,6 +104,14 @@ export const AllowedContractsRule = z.strictObject({
         address: z.string().min(1).max(128),
         /** EVM only: 4-byte selectors allowed (0x…); absent means any method. */
         selectors: z.array(z.string().regex(/^0x[0-9a-fA-F]{8}$/)).max(100).optional(),
+        /**
+         * Solana only: instruction discriminators allowed (0x…), each a prefix of the instruction
+         * data — 1 byte for native / SPL programs, 4 for the system program, 8 for Anchor; absent means any instruction.
+         */
+        discriminators: z.array(z.string().regex(/^0x(?:[0-9a-fA-F]{2}){1,8}$/, 'must be 1 to 8 bytes of hex, e.g. 0x03')).max(100).optional(),
+      })
+      .refine((c) => c.selectors === undefined || c.discriminators === undefined, {
+        message: 'selectors are for EVM contracts, discriminators for Solana programs: not both',
       }),
     )
     .max(200),

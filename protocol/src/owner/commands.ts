@@ -6,6 +6,15 @@ import { AnswerApprovalResponse, Approval } from '../admin/owner-schemas.js';
 import { CosignRequest, CosignSignature } from './cosign.js';
 import { KillSwitchStatus } from '../admin/schemas.js';
 import { OwnerStatus } from '../admin/owner-schemas.js';
+import { AuditCheckpointReport } from '../admin/schemas.js';
+import { Policy, SetPolicyRequest } from '../common/policy-schemas.js';
+
+/**
+ * A policy change the Owner's device asks for: set a rule (as the admin API's SetPolicyRequest)
+ * or remove one by id. The Owner signs its digest, so the signature fits this change only.
+ */
+export const PolicyChange = z.union([z.strictObject({ set: SetPolicyRequest }), z.strictObject({ remove: Id })]);
+export type PolicyChange = z.infer<typeof PolicyChange>;
 
 /** Correlates a command with its answer; picked by the device. */
 export const FrameId = z.string().min(1).max(64);
@@ -74,6 +83,34 @@ export const ownerCommands = {
       signature: CosignSignature.optional(),
     }),
     result: z.object({ killSwitch: KillSwitchStatus }),
+  },
+  /** What applies, filtered like the admin route: a wallet (its rules, its sessions' and the global ones) or a session. */
+  'policy.list': {
+    request: command('policy.list', { wallet: z.string().min(1).max(64).optional(), session: Id.optional() }),
+    result: z.object({ policies: z.array(Policy) }),
+  },
+  /** The message the Owner signs for one policy change: every change from a device needs it, tightening too. */
+  'policy.change_message': {
+    request: command('policy.change_message', { change: PolicyChange }),
+    result: CosignRequest,
+  },
+  'policy.change': {
+    request: command('policy.change', { change: PolicyChange, nonce: z.string().min(16).max(64), signature: CosignSignature }),
+    result: z.object({ policy: Policy }),
+  },
+  /** The message the Owner signs to vouch for the audit log's current head (refused while the log is broken). */
+  'audit.checkpoint_message': {
+    request: command('audit.checkpoint_message', {}),
+    result: CosignRequest,
+  },
+  /** The Owner's signature over that head: stored, and checked by every `waiaas audit verify`. */
+  'audit.checkpoint': {
+    request: command('audit.checkpoint', {
+      seq: z.number().int().positive(),
+      nonce: z.string().min(16).max(64),
+      signature: CosignSignature,
+    }),
+    result: z.object({ checkpoint: AuditCheckpointReport }),
   },
 } as const;
 

@@ -39,6 +39,18 @@ export const ApprovalResolved = z.object({
   status: ApprovalStatus,
 });
 
+/**
+ * A wallet's (and session's) spending budget moved: an amount was reserved by a request, or released
+ * or committed when it ended. The device re-reads what it shows; the event carries no amounts.
+ */
+export const BudgetChanged = z.object({
+  kind: z.literal('budget.changed'),
+  walletId: Id,
+  sessionId: Id.nullable(),
+  transactionId: Id,
+  change: z.enum(['reserved', 'committed', 'released']),
+});
+
 /*
  * Kinds the signer publishes. Approval requested/resolved and budget changed join this list with
  * the approval workflow; a device must ignore a kind it does not know (a newer signer).
@@ -51,6 +63,7 @@ export const OwnerEventBody = z.discriminatedUnion('kind', [
   KillSwitchChanged,
   ApprovalRequested,
   ApprovalResolved,
+  BudgetChanged,
 ]);
 export type OwnerEventBody = z.infer<typeof OwnerEventBody>;
 

@@ -17,6 +17,12 @@ export interface ApprovalDeps {
   signerIdentity: () => string;
   atomically: <T>(fn: () => T) => T;
   now: () => number;
+  /** The USD value (× 10^18) reserved for a transaction at accept, undefined when a price was unknown. */
+  usdValueOf: (transactionId: string) => bigint | undefined;
+  /** The native budget of the session that made a request (with it reserved), or null without one. */
+  sessionBudgetOf: (sessionId: string) => { maxTotal: string | null; used: string; remaining: string | null } | null;
+  /** A dry run of the transaction against the chain, for the Owner to see its effect. */
+  simulate: (transactionId: string) => Promise<{ ok: boolean; fee: string; balanceChanges: { asset: string; delta: string }[]; error: string | null }>;
   /** Wakes the pipeline worker for an approved transaction. */
   kick: (transactionId: string) => void;
 }

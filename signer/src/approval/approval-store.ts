@@ -13,11 +13,13 @@ export interface ApprovalRow {
   expires_at: number;
   decided_at: number | null;
   decided_by: string | null;
+  simulation: string | null;
   created_at: number;
 }
 
 export interface ApprovalStore {
-  insert(row: Omit<ApprovalRow, 'status' | 'decided_at' | 'decided_by'>): void;
+  insert(row: Omit<ApprovalRow, 'status' | 'decided_at' | 'decided_by' | 'simulation'>): void;
+  setSimulation(id: string, simulation: string): void;
   get(id: string): ApprovalRow | undefined;
   forTransaction(transactionId: string): ApprovalRow | undefined;
   /** Compare-and-swap on the status, so two answers cannot both decide one approval. */
@@ -38,6 +40,7 @@ export function createApprovalStore(db: Db): ApprovalStore {
       ).run(row);
     },
     get: (id) => byId.get(id),
+    setSimulation: (id, simulation) => void db.prepare('UPDATE approvals SET simulation = ? WHERE id = ?').run(simulation, id),
     forTransaction: (transactionId) => byTx.get(transactionId),
     decide: (id, from, to, by, now) =>
       db.prepare('UPDATE approvals SET status = ?, decided_at = ?, decided_by = ? WHERE id = ? AND status = ?').run(to, now, by, id, from)

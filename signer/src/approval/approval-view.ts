@@ -6,10 +6,18 @@ import type { ApprovalRow } from './approval-store.js';
 import { describeCall } from './describe-call.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const CENT = 10n ** 16n;
+
+/** USD × 10^18 → "12.35", rounded up to the cent: the Owner is never shown less than is at stake. */
+function usdText(value: bigint | undefined): string | null {
+  if (value === undefined) return null;
+  const cents = (value + CENT - 1n) / CENT;
+  return `${cents / 100n}.${(cents % 100n).toString().padStart(2, '0')}`;
+}
 
 /** An approval as the Owner reviews it; the messages to sign only while it can still be answered. */
 export function approvalView(
-  deps: Pick<ApprovalDeps, 'transactions' | 'wallets' | 'signerIdentity'>,
+  deps: Pick<ApprovalDeps, 'transactions' | 'wallets' | 'signerIdentity' | 'usdValueOf' | 'sessionBudgetOf'>,
   row: ApprovalRow,
   owner: Owner | undefined,
   now: number,
@@ -31,6 +39,9 @@ export function approvalView(
     policyReason: tx.policy_reason,
     justification: tx.justification,
     contentDigest: row.content_digest,
+    usdValue: usdText(deps.usdValueOf(tx.id)),
+    simulation: row.simulation === null ? null : (JSON.parse(row.simulation) as admin.Approval['simulation']),
+    sessionBudget: tx.session_id ? deps.sessionBudgetOf(tx.session_id) : null,
     createdAt: iso(row.created_at),
     expiresAt: iso(row.expires_at),
     cosign: open

@@ -6,8 +6,16 @@ import { assertApprovedDigest, expireApprovals } from './expire-approvals.js';
 import { openApproval } from './open-approval.js';
 
 export interface Approvals {
-  /** Inside the accepting database transaction: opens the approval and tells the Owner's devices. */
-  open(tx: { id: string; contentDigest: string }, now: number): void;
+  /**
+   * Inside the accepting database transaction: opens the approval, which expires after
+   * `ttlSeconds` (the deciding policy's approval expiry) or else the configured `ttlMs`.
+   */
+  open(tx: { id: string; contentDigest: string; ttlSeconds?: number }, now: number): void;
+  /**
+   * After that transaction commits: runs the dry run the Owner will see, then tells the Owner's
+   * devices. Never throws; a failed dry run is shown as such.
+   */
+  announce(transactionId: string): Promise<void>;
   pending(): admin.Approval[];
   answer(approvalId: string, action: 'approve' | 'reject', signature: string, via: string): Promise<ApprovalOutcome>;
   expireDue(): number;
@@ -21,9 +29,20 @@ export function createApprovals(
   const view = (row: Parameters<typeof approvalView>[1]) => approvalView(deps, row, deps.owner.get(), deps.now());
   return {
     open(tx, now) {
-      const row = openApproval(deps, tx, now, deps.ttlMs);
-      const approval = view(row);
-      if (approval) deps.publish({ kind: 'approval.requested', approval });
+      openApproval(deps, tx, now, tx.ttlSeconds === undefined ? deps.ttlMs : tx.ttlSeconds * 1000);
+    },
+    async announce(transactionId) {
+      const simulation = await deps.simulate(transactionId).catch((error: unknown) => ({
+        ok: false,
+        fee: '0',
+        balanceChanges: [],
+        error: `the dry run could not run: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
+      }));
+      const row = deps.approvals.forTransaction(transactionId);
+      if (!row) return;
+      deps.approvals.setSimulation(row.id, JSON.stringify(simulation));
+      const approval = view({ ...row, simulation: JSON.stringify(simulation) });
+      if (approval && approval.status === 'PENDING') deps.publish({ kind: 'approval.requested', approval });
     },
     pending: () => deps.approvals.pending().flatMap((row) => view(row) ?? []),
     answer: (approvalId, action, signature, via) => answerApproval(deps, { approvalId, action, signature, via }),

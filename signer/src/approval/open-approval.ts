@@ -27,5 +27,5 @@ export function openApproval(
     created_at: now,
   };
   deps.approvals.insert(row);
-  return { ...row, status: 'PENDING', decided_at: null, decided_by: null };
+  return { ...row, status: 'PENDING', decided_at: null, decided_by: null, simulation: null };
 }

@@ -110,6 +110,7 @@ policySet
   .option('--usd-notify-max <usd>', 'e.g. "100.00"')
   .option('--usd-delay-max <usd>', 'e.g. "1000.00"; above it, or with no fresh price: APPROVAL')
   .option('--decimals <n>', 'decimals of a token --asset (needed for its USD value)')
+  .option('--approval-timeout <duration>', 'how long an APPROVAL this rule asks for stays open, 1m to 7d (default: owner.approval_timeout)')
   .action(async (opts: SpendingLimitCliOptions, cmd: Command) =>
     (await commands.policy()).policySetSpendingLimitCommand(ctx(cmd), opts),
   );
@@ -149,7 +150,7 @@ policySet
   .description('contracts / programs agents may call (all others are refused)')
   .option('--wallet <id|name>', 'the wallet (default: global)')
   .option('--session <id>', 'one session only, on top of the global and wallet rules (an active session)')
-  .requiredOption('--contract <spec...>', 'address, or address:0xselector,0xselector to allow only those methods (repeatable)')
+  .requiredOption('--contract <spec...>', 'address, or address:0xselector,… (EVM) / program:hexdiscriminator,… (Solana) to allow only those methods (repeatable)')
   .action(async (opts: { wallet?: string; session?: string; contract: string[] }, cmd: Command) =>
     (await commands.policy()).policySetAllowedContractsCommand(ctx(cmd), opts),
   );

@@ -3,7 +3,9 @@ import { createMasterAuth } from '../admin/master-auth.js';
 import { createAuditLog } from '../audit/audit-log.js';
 import { createAuditStore } from '../audit/audit-store.js';
 import { listAuditEntries } from '../audit/list-audit-entries.js';
-import { verifyAuditChain } from '../audit/verify-audit-chain.js';
+import { verifyAuditLog } from '../audit/verify-audit-log.js';
+import { createCheckpointStore } from '../audit/checkpoint-store.js';
+import { checkpointChallenge, signCheckpoint } from '../audit/sign-checkpoint.js';
 import type { Config } from '../config/schema.js';
 import type { Db } from '../db/open-database.js';
 import type { Keystore } from '../keystore/index.js';
@@ -35,6 +37,7 @@ import { createChainRegistry } from '../chain/chain-registry.js';
 import { createPipelineWorker, type PipelineWorker } from '../transaction/pipeline-worker.js';
 import { createApprovalStore } from '../approval/approval-store.js';
 import { createApprovals } from '../approval/create-approvals.js';
+import { simulateStored } from '../approval/simulate-stored.js';
 import { observeApprovalOutcomes } from '../approval/observe-approval-outcomes.js';
 import { ownerStatus, removeOwner, setOwner } from '../owner/set-owner.js';
 import { registerOwner, registerOwnerChallenge } from '../owner/register-owner.js';
@@ -48,12 +51,14 @@ import { createTransactionStore } from '../transaction/transaction-store.js';
 import { createReservationStore } from '../policy/reservation-store.js';
 import { activateKillSwitch } from '../kill-switch/activate-kill-switch.js';
 import { recoverChallenge, recoverKillSwitch } from '../kill-switch/recover-kill-switch.js';
+import { changePolicy, policyChangeMessage } from '../owner/change-policy.js';
 import { createKillSwitchStore } from '../kill-switch/kill-switch-store.js';
 import { createAutoStop } from '../autostop/autostop.js';
 import { WaiaasError } from '@waiaas/protocol';
 import { sessionBudget } from '../policy/session-budget.js';
 import { createPolicyStore } from '../policy/policy-store.js';
 import { createPriceSource } from '../price/create-price-source.js';
+import { canPriceNative } from '../policy/default-policy.js';
 import { removePolicy, setPolicy } from '../policy/set-policy.js';
 import { createSignatureCount } from '../signing/count-signatures.js';
 import { signMessage } from '../signing/sign-message.js';
@@ -154,19 +159,31 @@ export function createDaemon(opts: {
   // What every Owner-signed action needs: the Owner, the nonces the signer issued, the audit log.
   const ownerActions = { owner, nonces: createCosignNonces(db), audit, signerIdentity, atomically, now };
   const recoverDeps = { ...ownerActions, killSwitch };
+  // The chain held to every Owner-signed checkpoint; the Owner signs only the head of an intact log.
+  const auditCheckpoints = createCheckpointStore(db);
+  const verifyAudit = () => verifyAuditLog({ store: auditStore, checkpoints: auditCheckpoints, auditKey, signerIdentity });
+  const checkpointDeps = { ...ownerActions, store: auditStore, checkpoints: auditCheckpoints, verify: verifyAudit };
   const approvals = createApprovals({
     ...ownerActions,
     approvals: approvalStore,
     transactions,
     wallets,
     kick: (id) => pipeline.kick(id),
+    usdValueOf: (id) => reservations.transactionUsd(id),
+    sessionBudgetOf: (sessionId) => {
+      const session = sessions.get(sessionId);
+      const limit = session && sessionBudget(txDeps, session).limits[0];
+      return limit ? { maxTotal: limit.maxTotal, used: limit.used, remaining: limit.remaining } : null;
+    },
+    simulate: (id) => simulateStored({ transactions, wallets, chains }, id),
     ttlMs: config.owner.approval_timeout * 1000,
     settleMs: config.owner.approval_settle * 1000,
     publish: ownerEvents.publish,
   });
   const txDeps = {
     transactions, wallets, chains, audit, reservations, policies, prices, autoStop, atomically, now, kick: pipeline.kick, owner,
-    openApproval: (tx: { id: string; contentDigest: string }, at: number) => approvals.open(tx, at),
+    openApproval: (tx: { id: string; contentDigest: string; ttlSeconds?: number }, at: number) => approvals.open(tx, at),
+    announceApproval: (id: string) => approvals.announce(id),
   };
 
   const signatureCount = createSignatureCount(db);
@@ -236,6 +253,11 @@ export function createDaemon(opts: {
         await masterAuth.login(password);
         return recoverKillSwitch(recoverDeps, { actor, proof });
       },
+      listPolicies: (filter) => listPolicies({ policies, wallets, sessions }, filter),
+      policyChangeMessage: (change) => policyChangeMessage({ ...ownerActions, policies, wallets, sessions }, change),
+      changePolicy: (answer) => changePolicy({ ...ownerActions, policies, wallets, sessions }, answer),
+      checkpointMessage: () => checkpointChallenge(checkpointDeps),
+      checkpoint: (answer) => signCheckpoint(checkpointDeps, answer),
       audit,
       now,
     }),
@@ -275,7 +297,10 @@ export function createDaemon(opts: {
     maxBodyBytes: config.security.max_body_bytes,
     masterAuth,
     createWallet: (request) => createWallet(
-        { wallets, keystore, audit, now, network: chains.network, setPolicy: (id, rule) => void policies.set(id, rule, now()) },
+        {
+          wallets, keystore, audit, now, network: chains.network, setPolicy: (id, rule) => void policies.set(id, rule, now()),
+          canPriceNative: (chain) => canPriceNative(config.prices, chain),
+        },
         request,
       ),
     listWallets: () => wallets.list(),
@@ -304,8 +329,7 @@ export function createDaemon(opts: {
       recoverMessage: () => recoverChallenge(recoverDeps),
     },
     listAudit: (query) => listAuditEntries({ store: auditStore, wallets }, query),
-    // No checkpoint yet: Owner-signed checkpoints (a later issue) get passed here.
-    verifyAudit: () => verifyAuditChain(auditStore, auditKey()),
+    verifyAudit,
     owner: {
       status: () => ownerStatus(owner),
       set: (address) => setOwner({ owner, audit, atomically, now }, address),

@@ -18,6 +18,7 @@ describe('openDatabase', () => {
       .all();
     expect(tables).toEqual([
       'approvals',
+      'audit_checkpoints',
       'audit_log',
       'cosign_nonces',
       'kill_switch',

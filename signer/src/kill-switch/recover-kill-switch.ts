@@ -1,19 +1,11 @@
 import { type admin, type CosignRequest, WaiaasError } from '@waiaas/protocol';
-import type { AuditActor, AuditLog } from '../audit/audit-log.js';
-import type { CosignNonces } from '../owner/cosign-nonces.js';
-import { CHALLENGE_TTL_MS, issuedNonce, requestFor, signerActionFields } from '../owner/owner-challenge.js';
-import type { OwnerStore } from '../owner/owner-store.js';
+import type { AuditActor } from '../audit/audit-log.js';
+import { CHALLENGE_TTL_MS, issuedNonce, type OwnerActionDeps, requestFor, signerActionFields } from '../owner/owner-challenge.js';
 import { verifyCosign } from '../owner/verify-cosign.js';
 import type { KillSwitchStore } from './kill-switch-store.js';
 
-export interface RecoverDeps {
+export interface RecoverDeps extends OwnerActionDeps {
   killSwitch: KillSwitchStore;
-  owner: OwnerStore;
-  nonces: CosignNonces;
-  audit: AuditLog;
-  signerIdentity: () => string;
-  atomically: <T>(fn: () => T) => T;
-  now: () => number;
 }
 
 /** The recover message names the engagement it ends, so a signature cannot end a later one. */

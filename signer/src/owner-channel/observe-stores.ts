@@ -1,4 +1,4 @@
-import type { owner } from '@waiaas/protocol';
+import type { agent, owner } from '@waiaas/protocol';
 import type { KillSwitchStore } from '../kill-switch/kill-switch-store.js';
 import type { SessionStore } from '../session/session-store.js';
 import type { TransactionStore } from '../transaction/transaction-store.js';
@@ -12,6 +12,15 @@ type Publish = (event: owner.OwnerEventBody) => void;
  * follows from the one write that made it — none can be forgotten.
  */
 
+/** The final statuses, and what each does to the reservations of its transaction. */
+const SETTLES_BUDGET: Partial<Record<agent.TransactionStatus, 'committed' | 'released'>> = {
+  CONFIRMED: 'committed',
+  FAILED: 'released',
+  CANCELLED: 'released',
+  EXPIRED: 'released',
+  REJECTED: 'released',
+};
+
 /** Status changes (insert and every successful `advance`), and a notice for each NOTIFY-tier acceptance. */
 export function observeTransactions(store: TransactionStore, publish: Publish): TransactionStore {
   const changed = (id: string) => {
@@ -19,11 +28,17 @@ export function observeTransactions(store: TransactionStore, publish: Publish): 
     if (!row) return;
     publish({ kind: 'transaction.status_changed', transactionId: row.id, walletId: row.wallet_id, status: row.status, tier: row.tier });
   };
+  const budget = (id: string, change: 'reserved' | 'committed' | 'released') => {
+    const row = store.get(id);
+    if (row) publish({ kind: 'budget.changed', walletId: row.wallet_id, sessionId: row.session_id, transactionId: id, change });
+  };
   return {
     ...store,
     insert(row) {
       store.insert(row);
       changed(row.id);
+      // Every accepted request reserves what it moves (the reservation is written in the same transaction).
+      budget(row.id, 'reserved');
       if (row.tier === 'NOTIFY') {
         publish({ kind: 'transaction.notify', transactionId: row.id, walletId: row.wallet_id, type: row.type, policyReason: row.policy_reason });
       }
@@ -31,6 +46,7 @@ export function observeTransactions(store: TransactionStore, publish: Publish): 
     advance(id, from, update, now) {
       const moved = store.advance(id, from, update, now);
       if (moved && update.status && update.status !== from) changed(id);
+      if (moved && update.status && SETTLES_BUDGET[update.status]) budget(id, SETTLES_BUDGET[update.status] ?? 'released');
       return moved;
     },
   };

@@ -1,4 +1,4 @@
-import { type admin, type CosignRequest, WaiaasError } from '@waiaas/protocol';
+import { type admin, type CosignRequest, type owner, type Policy, WaiaasError } from '@waiaas/protocol';
 import type { AuditLog } from '../audit/audit-log.js';
 import { type SessionStore, toSession } from '../session/session-store.js';
 import { type TransactionStore, toTransaction } from '../transaction/transaction-store.js';
@@ -17,6 +17,14 @@ export interface OwnerCommandDeps {
   recoverMessage: () => CosignRequest;
   /** Checks the master password (with the admin login's lockout), then the Owner's signature. */
   recover: (masterPassword: string, proof: { nonce: string; signature: string } | undefined, actor: `owner:${string}`) => Promise<admin.KillSwitchStatus>;
+  /** The admin route's listing: what applies to a wallet or a session. */
+  listPolicies: (filter: { wallet?: string; session?: string }) => Policy[];
+  policyChangeMessage: (change: owner.PolicyChange) => CosignRequest;
+  /** Every policy change from a device carries the Owner's signature over it, which this verifies. */
+  changePolicy: (answer: { change: owner.PolicyChange; nonce: string; signature: string; via: string }) => Promise<Policy>;
+  /** The Owner vouches for the audit log's head: the message, then the signed answer (verified by the audit module). */
+  checkpointMessage: () => Promise<CosignRequest>;
+  checkpoint: (answer: { seq: number; nonce: string; signature: string; via: string }) => Promise<admin.AuditCheckpointReport>;
   audit: AuditLog;
   now: () => number;
 }
@@ -75,5 +83,14 @@ export function createOwnerCommands(deps: OwnerCommandDeps): OwnerCommandTable {
       const proof = request.nonce && request.signature ? { nonce: request.nonce, signature: request.signature } : undefined;
       return { killSwitch: await deps.recover(request.masterPassword, proof, ctx.actor) };
     }),
+    'policy.list': defineOwnerCommand('policy.list', (request) => ({ policies: deps.listPolicies({ wallet: request.wallet, session: request.session }) })),
+    'policy.change_message': defineOwnerCommand('policy.change_message', (request) => deps.policyChangeMessage(request.change)),
+    'policy.change': defineOwnerCommand('policy.change', async (request, ctx) => ({
+      policy: await deps.changePolicy({ change: request.change, nonce: request.nonce, signature: request.signature, via: ctx.actor }),
+    })),
+    'audit.checkpoint_message': defineOwnerCommand('audit.checkpoint_message', () => deps.checkpointMessage()),
+    'audit.checkpoint': defineOwnerCommand('audit.checkpoint', async (request, ctx) => ({
+      checkpoint: await deps.checkpoint({ seq: request.seq, nonce: request.nonce, signature: request.signature, via: ctx.actor }),
+    })),
   };
 }

@@ -1,6 +1,18 @@
 import { type CosignAction, type CosignFields, type CosignRequest, WaiaasError } from '@waiaas/protocol';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { CosignNonces, IssuedNonce } from './cosign-nonces.js';
 import type { OwnerAddress } from './owner-address.js';
+import type { OwnerStore } from './owner-store.js';
+
+/** What every Owner-signed action works with: the Owner, the nonces the signer issued, the audit log. */
+export interface OwnerActionDeps {
+  owner: OwnerStore;
+  nonces: CosignNonces;
+  audit: AuditLog;
+  signerIdentity: () => string;
+  atomically: <T>(fn: () => T) => T;
+  now: () => number;
+}
 
 /** How long a register-owner or recover message may wait for the Owner's signature. */
 export const CHALLENGE_TTL_MS = 10 * 60_000;

@@ -1,19 +1,10 @@
 import { type CosignRequest, WaiaasError } from '@waiaas/protocol';
-import type { AuditLog } from '../audit/audit-log.js';
-import type { CosignNonces } from './cosign-nonces.js';
 import { parseOwnerAddress } from './owner-address.js';
-import { CHALLENGE_TTL_MS, issuedNonce, requestFor, signerActionFields } from './owner-challenge.js';
-import type { Owner, OwnerStore } from './owner-store.js';
+import { CHALLENGE_TTL_MS, issuedNonce, type OwnerActionDeps, requestFor, signerActionFields } from './owner-challenge.js';
+import type { Owner } from './owner-store.js';
 import { verifyCosign } from './verify-cosign.js';
 
-export interface RegisterOwnerDeps {
-  owner: OwnerStore;
-  nonces: CosignNonces;
-  audit: AuditLog;
-  signerIdentity: () => string;
-  atomically: <T>(fn: () => T) => T;
-  now: () => number;
-}
+export type RegisterOwnerDeps = OwnerActionDeps;
 
 export interface RegisterOwnerChallenge {
   /** Signed by the new Owner's wallet: proof they control the address. */

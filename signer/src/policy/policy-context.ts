@@ -10,6 +10,8 @@ export interface PolicyDecision {
   reason: string;
   /** DELAY: the cooldown in seconds. */
   delaySeconds: number;
+  /** APPROVAL: how long the approval stays open, if the deciding rule says; else the config default. */
+  approvalSeconds?: number;
 }
 
 /**

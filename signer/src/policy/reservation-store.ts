@@ -16,6 +16,8 @@ export interface ReservationStore {
   sessionUsageSince(sessionId: string, asset: string, since: number): bigint;
   /** Committed plus reserved USD value (USD × 10^18) since a moment; reservations of unknown value add nothing. */
   usdUsageSince(of: UsdUsageScope, since: number): bigint;
+  /** The USD value reserved for one transaction, undefined if any of its amounts had no known value. */
+  transactionUsd(transactionId: string): bigint | undefined;
   /** Transactions a session requested since a moment, cancelled ones excluded: session rate limits. */
   sessionRequestsSince(sessionId: string, since: number): number;
   /** Settles a transaction's reservations once it is final: committed if it landed, else released. */
@@ -33,7 +35,13 @@ export function createReservationStore(db: Db): ReservationStore {
     wallet: db.prepare(`SELECT usd_value FROM reservations WHERE wallet_id = ? AND status != 'RELEASED' AND created_at >= ?`).pluck(),
     session: db.prepare(`SELECT usd_value FROM reservations WHERE session_id = ? AND status != 'RELEASED' AND created_at >= ?`).pluck(),
   };
+  const usdOfTransaction = db.prepare<[string], { usd_value: string | null }>('SELECT usd_value FROM reservations WHERE transaction_id = ?');
   return {
+    transactionUsd(transactionId) {
+      const rows = usdOfTransaction.all(transactionId);
+      if (rows.length === 0 || rows.some((r) => r.usd_value === null)) return undefined;
+      return total(rows.map((r) => r.usd_value));
+    },
     reserve(r) {
       db.prepare(
         `INSERT INTO reservations (transaction_id, wallet_id, session_id, asset, amount, usd_value, status, created_at)

@@ -35,8 +35,13 @@ export interface SendDeps {
   kick: (id: string) => void;
   /** With an Owner registered, APPROVAL waits for them; with none (NONE) it is downgraded to DELAY. */
   owner: Pick<OwnerStore, 'state'>;
-  /** Opens the approval of an APPROVAL-tier transaction, inside the accepting database transaction. */
-  openApproval: (tx: { id: string; contentDigest: string }, now: number) => void;
+  /**
+   * Opens the approval of an APPROVAL-tier transaction, inside the accepting database transaction;
+   * `ttlSeconds` is the deciding rule's approval expiry, absent for the configured default.
+   */
+  openApproval: (tx: { id: string; contentDigest: string; ttlSeconds?: number }, now: number) => void;
+  /** After commit: shows the Owner's devices the approval (with its dry run). Never rejects. */
+  announceApproval: (transactionId: string) => Promise<void>;
 }
 
 
@@ -96,7 +101,7 @@ export async function sendTransaction(
     });
     // Each amount's USD value is fixed now, at the price it was judged at: USD budgets add these up.
     const usd = usdMovedFor(deps.policies.applicable(wallet.id, session.id), wallet.chain, spend, prices);
-    if (tier === 'APPROVAL' && contentDigest) deps.openApproval({ id, contentDigest }, now);
+    if (tier === 'APPROVAL' && contentDigest) deps.openApproval({ id, contentDigest, ttlSeconds: decision.approvalSeconds }, now);
     for (const [asset, amount] of spend) {
       const usdValue = usd.perAsset.get(asset);
       deps.reservations.reserve({ transactionId: id, walletId: wallet.id, sessionId: session.id, asset, amount, usdValue, at: now });
@@ -120,6 +125,7 @@ export async function sendTransaction(
     throw error;
   }
   const { decision, status, executeAt } = accepted;
+  if (decision.tier === 'APPROVAL') void deps.announceApproval(id);
   deps.kick(id);
   const executeIso = executeAt === null ? null : new Date(executeAt).toISOString();
   return { id, status, tier: decision.tier, policyReason: decision.reason, executeAt: executeIso };

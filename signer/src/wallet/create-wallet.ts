@@ -13,6 +13,8 @@ export interface CreateWalletDeps {
   wallets: WalletStore;
   /** Gives the new wallet its default policy. */
   setPolicy: (walletId: string, rule: PolicyRule) => void;
+  /** Whether a price source can know the chain's native price: only then has the default USD thresholds. */
+  canPriceNative: (chain: Chain) => boolean;
   /** Looks a network up by name; throws NETWORK__NOT_FOUND. */
   network: (name: string) => Network;
   keystore: Keystore;
@@ -45,7 +47,7 @@ export async function createWallet(deps: CreateWalletDeps, request: admin.Create
     suspendedReason: null,
   };
   deps.wallets.insert(wallet);
-  deps.setPolicy(id, defaultSpendingLimit(request.chain));
+  deps.setPolicy(id, defaultSpendingLimit(request.chain, { usd: deps.canPriceNative(request.chain) }));
   deps.audit.record({ actor: 'master', action: 'wallet.create', walletId: id, details: { name, chain: wallet.chain, network: wallet.network } });
   return wallet;
 }

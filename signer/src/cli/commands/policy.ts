@@ -1,7 +1,6 @@
-import { adminRoutes, formatAmount, NATIVE_UNITS, type Policy, type PolicyRule, parseAmount, USD_ASSET, WaiaasError, Weekday } from '@waiaas/protocol';
-import { formatDuration, parseDuration } from '../../config/duration.js';
-import { describeDomain } from '../../policy/rules/allowed-signing.js';
-import { describeTimeWindow } from '../../policy/rules/time-window.js';
+import { adminRoutes, NATIVE_UNITS, type Policy, type PolicyRule, parseAmount, USD_ASSET, WaiaasError, Weekday } from '@waiaas/protocol';
+import { parseDuration } from '../../config/duration.js';
+import { describeRule } from '../../policy/describe-rule.js';
 import type { CliContext } from '../context.js';
 import { loginAsMaster } from '../login.js';
 
@@ -37,6 +36,8 @@ export interface SpendingLimitOptions extends Scope {
   usdNotifyMax?: string;
   usdDelayMax?: string;
   decimals?: string;
+  /** How long an approval this rule asks for stays open, e.g. "30m" (default: owner.approval_timeout). */
+  approvalTimeout?: string;
 }
 
 export async function policySetSpendingLimitCommand(ctx: CliContext, opts: SpendingLimitOptions): Promise<void> {
@@ -57,8 +58,17 @@ export async function policySetSpendingLimitCommand(ctx: CliContext, opts: Spend
     delayMax: amount(opts.delayMax),
     delaySeconds: delaySeconds ?? 900,
     ...usdThresholds(opts),
+    ...approvalExpiry(opts.approvalTimeout),
   };
   await setRule(ctx, client, opts, rule);
+}
+
+/** "30m" → { approvalSeconds: 1800 }; the daemon checks the range (1 minute to 7 days). */
+function approvalExpiry(text: string | undefined): { approvalSeconds?: number } {
+  if (text === undefined) return {};
+  const seconds = parseDuration(text);
+  if (!seconds) throw new WaiaasError('CLI__USAGE', { reason: `--approval-timeout "${text}" is not a duration like 30m or 1d` });
+  return { approvalSeconds: seconds };
 }
 
 /** "$25", "25.00" → "25.00"; the daemon checks the rest (all three or none, ascending, decimals for a token). */
@@ -123,11 +133,16 @@ export async function policySetAllowedTokensCommand(ctx: CliContext, opts: Scope
   await setRule(ctx, await loginAsMaster(ctx.paths), opts, { type: 'ALLOWED_TOKENS', tokens: opts.token });
 }
 
-/** --contract <address> or <address>:<0xselector>,<0xselector> */
+/**
+ * --contract <address> or <address>:<method>,<method>: 0x-selectors for an EVM contract (0x…), hex
+ * instruction discriminators (0x optional) for a Solana program.
+ */
 export async function policySetAllowedContractsCommand(ctx: CliContext, opts: Scope & { contract: string[] }): Promise<void> {
   const contracts = opts.contract.map((spec) => {
-    const [address = '', selectors] = spec.split(':');
-    return selectors ? { address, selectors: selectors.split(',') } : { address };
+    const [address = '', methods] = spec.split(':');
+    if (!methods) return { address };
+    if (address.startsWith('0x')) return { address, selectors: methods.split(',') };
+    return { address, discriminators: methods.split(',').map((d) => (d.startsWith('0x') ? d : `0x${d}`)) };
   });
   await setRule(ctx, await loginAsMaster(ctx.paths), opts, { type: 'ALLOWED_CONTRACTS', contracts });
 }
@@ -209,43 +224,4 @@ export async function policyRemoveCommand(ctx: CliContext, id: string): Promise<
 async function setRule(ctx: CliContext, client: Awaited<ReturnType<typeof loginAsMaster>>, scope: Scope, rule: PolicyRule) {
   const { policy } = await client.call(adminRoutes.setPolicy, { body: { wallet: scope.wallet, session: scope.session, rule } });
   ctx.out.result({ policy }, () => `Set ${policy.scope} policy ${policy.id}: ${describeRule(policy.rule, undefined, policy.scope)}`);
-}
-
-function describeRule(rule: Policy['rule'], chain: 'solana' | 'evm' | undefined, scope: Policy['scope']): string {
-  const per = scope === 'session' ? 'per session' : 'per wallet';
-  switch (rule.type) {
-    case 'SPENDING_LIMIT': {
-      const unit = rule.asset === 'native' && chain ? NATIVE_UNITS[chain] : undefined;
-      const show = (v: string) => (unit ? formatAmount(BigInt(v), unit) : v);
-      const usd = rule.usdInstantMax === undefined ? '' : `; in USD: INSTANT ≤ $${rule.usdInstantMax}, NOTIFY ≤ $${rule.usdNotifyMax}, DELAY ≤ $${rule.usdDelayMax}, above or no fresh price: APPROVAL`;
-      const decimals = rule.decimals === undefined ? '' : ` (${rule.decimals} decimals)`;
-      return `SPENDING_LIMIT ${rule.asset}${decimals}: INSTANT ≤ ${show(rule.instantMax)}, NOTIFY ≤ ${show(rule.notifyMax)}, DELAY (${formatDuration(rule.delaySeconds)}) ≤ ${show(rule.delayMax)}, above: APPROVAL${usd}`;
-    }
-    case 'ROLLING_LIMIT': {
-      if (rule.usdMax !== undefined) {
-        const whose = scope === 'global' ? 'all wallets together' : scope === 'session' ? 'this session' : 'this wallet';
-        return `ROLLING_LIMIT in USD: at most $${rule.usdMax} per ${rule.window} for ${whose}, each request at its USD value when accepted; above: refused, no fresh price: APPROVAL`;
-      }
-      const unit = rule.asset === 'native' && chain ? NATIVE_UNITS[chain] : undefined;
-      const max = rule.max ?? '0';
-      return `ROLLING_LIMIT ${rule.asset}: at most ${unit ? formatAmount(BigInt(max), unit) : max} per ${rule.window} ${per}, above: refused`;
-    }
-    case 'RATE_LIMIT':
-      return `RATE_LIMIT: at most ${rule.maxRequests} requests per ${formatDuration(rule.windowSeconds)} ${per}, above: refused`;
-    case 'ALLOWED_TOKENS':
-      return `ALLOWED_TOKENS ${rule.tokens.join(', ') || '(none)'}`;
-    case 'ALLOWED_CONTRACTS':
-      return `ALLOWED_CONTRACTS ${rule.contracts.map((c) => (c.selectors ? `${c.address}:${c.selectors.join(',')}` : c.address)).join(', ') || '(none)'}`;
-    case 'RECIPIENT_ALLOWLIST':
-      return `RECIPIENT_ALLOWLIST ${rule.addresses.map((a) => (rule.labels?.[a] ? `${a} (${rule.labels[a]})` : a)).join(', ') || '(none)'}`;
-    case 'TIME_WINDOW':
-      return `TIME_WINDOW ${describeTimeWindow(rule)} ${rule.timeZone}, outside: refused`;
-    case 'APPROVE_CAP':
-      return `APPROVE_CAP ${rule.token ?? 'every token'}: approvals ≤ ${rule.max}, above: refused`;
-    case 'ALLOWED_SIGNING': {
-      const messages = rule.messages ? `messages${rule.messagePrefix === undefined ? '' : ` starting with ${JSON.stringify(rule.messagePrefix)}`}` : 'no messages';
-      const domains = rule.typedDataDomains.map((d) => describeDomain(d)).join('; ') || 'none';
-      return `ALLOWED_SIGNING ${messages}; EIP-712 domains: ${domains}; anything else: refused`;
-    }
-  }
 }

@@ -28,6 +28,8 @@ ALTER TABLE approvals ADD COLUMN reject_nonce TEXT REFERENCES cosign_nonces(nonc
 ALTER TABLE approvals ADD COLUMN content_digest TEXT;
 ALTER TABLE approvals ADD COLUMN issued_at INTEGER;
 ALTER TABLE approvals ADD COLUMN decided_by TEXT;
+-- The chain's prediction of the effect, shown to the Owner (JSON; NULL until it is known).
+ALTER TABLE approvals ADD COLUMN simulation TEXT;
 CREATE UNIQUE INDEX approvals_transaction ON approvals(transaction_id);
 CREATE INDEX approvals_pending ON approvals(status, expires_at);
 `;

@@ -9,9 +9,10 @@ import { sessionPoliciesSchema } from './008-session-policies.js';
 import { ownerApprovalsSchema } from './010-owner-approvals.js';
 import { ownerEventsSchema } from './009-owner-events.js';
 import { notificationsSchema } from './011-notifications.js';
+import { auditCheckpointsSchema } from './012-audit-checkpoints.js';
 
 /**
  * Ordered schema migrations; a migration's position is its version. Never edit a shipped one:
  * append a new entry instead.
  */
-export const MIGRATIONS: readonly string[] = [initialSchema, pipelineSchema, reservationsSchema, auditChainSchema, killSwitchSchema, policyTiersSchema, walletSuspensionSchema, sessionPoliciesSchema, ownerEventsSchema, ownerApprovalsSchema, notificationsSchema];
+export const MIGRATIONS: readonly string[] = [initialSchema, pipelineSchema, reservationsSchema, auditChainSchema, killSwitchSchema, policyTiersSchema, walletSuspensionSchema, sessionPoliciesSchema, ownerEventsSchema, ownerApprovalsSchema, notificationsSchema, auditCheckpointsSchema];

@@ -35,7 +35,12 @@ function tierFor({ scope, rule }: ScopedRule<'SPENDING_LIMIT'>, asset: string, a
   if (amount <= BigInt(rule.delayMax)) {
     return { tier: 'DELAY', reason: `${amount} ≤ delayMax ${rule.delayMax} (${label})`, delaySeconds: rule.delaySeconds };
   }
-  return { tier: 'APPROVAL', reason: `${amount} > delayMax ${rule.delayMax} (${label})`, delaySeconds: rule.delaySeconds };
+  return { tier: 'APPROVAL', reason: `${amount} > delayMax ${rule.delayMax} (${label})`, delaySeconds: rule.delaySeconds, ...approvalExpiry(rule) };
+}
+
+/** The rule's own approval expiry, carried by the APPROVAL verdicts it gives (absent: the config default). */
+function approvalExpiry(rule: ScopedRule<'SPENDING_LIMIT'>['rule']): { approvalSeconds?: number } {
+  return rule.approvalSeconds === undefined ? {} : { approvalSeconds: rule.approvalSeconds };
 }
 
 /**
@@ -49,7 +54,7 @@ function usdTierFor({ scope, rule }: ScopedRule<'SPENDING_LIMIT'>, asset: string
   const priceUsd = price && parseUsd(price.usd);
   const decimals = rule.asset === 'native' ? NATIVE_DECIMALS[ctx.chain] : rule.decimals;
   if (priceUsd === undefined || decimals === undefined) {
-    return { tier: 'APPROVAL', reason: `no fresh USD price for ${asset} (${label})`, delaySeconds: rule.delaySeconds };
+    return { tier: 'APPROVAL', reason: `no fresh USD price for ${asset} (${label})`, delaySeconds: rule.delaySeconds, ...approvalExpiry(rule) };
   }
   const value = usdValue(amount, decimals, priceUsd);
   const shown = `$${formatUsd(value)} at $${price?.usd} (${price?.source})`;
@@ -57,5 +62,5 @@ function usdTierFor({ scope, rule }: ScopedRule<'SPENDING_LIMIT'>, asset: string
   if (value <= instant) return { tier: 'INSTANT', reason: `${shown} ≤ usdInstantMax ${rule.usdInstantMax} (${label})`, delaySeconds: 0 };
   if (value <= notify) return { tier: 'NOTIFY', reason: `${shown} ≤ usdNotifyMax ${rule.usdNotifyMax} (${label})`, delaySeconds: 0 };
   if (value <= delay) return { tier: 'DELAY', reason: `${shown} ≤ usdDelayMax ${rule.usdDelayMax} (${label})`, delaySeconds: rule.delaySeconds };
-  return { tier: 'APPROVAL', reason: `${shown} > usdDelayMax ${rule.usdDelayMax} (${label})`, delaySeconds: rule.delaySeconds };
+  return { tier: 'APPROVAL', reason: `${shown} > usdDelayMax ${rule.usdDelayMax} (${label})`, delaySeconds: rule.delaySeconds, ...approvalExpiry(rule) };
 }

@@ -37,7 +37,8 @@ export interface AdminAppDeps {
     recoverMessage(): CosignRequest;
   };
   listAudit: (query: admin.ListAuditQuery) => admin.AuditEntry[];
-  verifyAudit: () => admin.AuditVerifyResponse;
+  /** Async: checking the Owner's signatures on the checkpoints. */
+  verifyAudit: () => Promise<admin.AuditVerifyResponse>;
   owner: OwnerAdmin;
   /** Pairing the Owner's browser (the Owner channel's devices). */
   pairing: PairingAdmin;
