@@ -98,6 +98,26 @@ describe('approvals over the paired Owner channel, an EVM Owner signing EIP-712,
     for (const s of [again, fresh]) s.close();
   });
 
+  it('the Owner cancels a DELAY transaction in its cooldown from the device; its budget is released', async () => {
+    const slow = await h.newAgent('slow', { wei: 10n * ETH });
+    const limit = await h.home.cli('policy', 'set', 'spending-limit', '--wallet', 'slow', '--asset', 'native', '--instant-max', '1000', '--notify-max', '1000', '--delay-max', String(ETH), '--delay', '1h', '--json');
+    expect(limit.code, limit.stdout).toBe(0);
+    const socket = await device.connect();
+    socket.send({ type: 'resume', lastSeq: null });
+    await socket.next('synced');
+    const tx = await slow.send({ type: 'TRANSFER', to: RECIPIENT, amount: '7000' });
+    expect(tx).toMatchObject({ status: 'QUEUED', tier: 'DELAY' });
+    const cancelled = await socket.command({ type: 'transaction.cancel', id: 'x1', transactionId: tx.id });
+    expect(cancelled).toMatchObject({ type: 'result', result: { transaction: { id: tx.id, status: 'CANCELLED' } } });
+    expect((await nextEvent(socket, 'budget.changed')).event).toMatchObject({ transactionId: tx.id, change: 'reserved' });
+    expect((await nextEvent(socket, 'budget.changed')).event).toMatchObject({ transactionId: tx.id, change: 'released' });
+    expect((await slow.get(tx.id)).status).toBe('CANCELLED');
+    // Only a DELAY still waiting can be cancelled from the device.
+    const again = await socket.command({ type: 'transaction.cancel', id: 'x2', transactionId: tx.id });
+    expect(again).toMatchObject({ type: 'error', error: { code: 'TRANSACTION__NOT_CANCELLABLE' } });
+    socket.close();
+  });
+
   it('approval commands are not reachable from the agent socket, with or without a session token', async () => {
     const res = await agent.call('POST', `/v1/admin/approvals/00000000-0000-7000-8000-000000000000/approve`, { signature: `0x${'00'.repeat(65)}` });
     expect(res.status).toBe(401);
