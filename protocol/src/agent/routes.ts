@@ -36,6 +36,21 @@ const TX_INPUT_ERRORS = [
   'CHAIN__RPC_UNAVAILABLE',
 ] as const;
 
+/** Every way the policy engine can refuse a transaction outright (a tier is not a refusal). */
+const POLICY_REFUSALS = [
+  'POLICY__SESSION_PER_TX_LIMIT',
+  'POLICY__SESSION_TOTAL_LIMIT',
+  'POLICY__TOKEN_NOT_ALLOWED',
+  'POLICY__CONTRACT_NOT_ALLOWED',
+  'POLICY__RECIPIENT_NOT_ALLOWED',
+  'POLICY__OUTSIDE_TIME_WINDOW',
+  'POLICY__APPROVE_CAP_EXCEEDED',
+  'POLICY__ROLLING_LIMIT_EXCEEDED',
+  'POLICY__USD_ROLLING_LIMIT_EXCEEDED',
+  'POLICY__RATE_LIMITED',
+  'WALLET__SUSPENDED',
+] as const;
+
 export const agentRoutes = {
   health: defineRoute({
     method: 'GET',
@@ -110,7 +125,7 @@ export const agentRoutes = {
       'Request a transaction. Validated and built at once (bad input is refused before anything is signed); answers { id, status, tier } and the pipeline goes on in the background.',
     body: SendTransactionRequest,
     response: SendTransactionResponse,
-    errors: [...TX_INPUT_ERRORS, 'TRANSACTION__IDEMPOTENCY_CONFLICT', 'POLICY__SESSION_PER_TX_LIMIT', 'POLICY__SESSION_TOTAL_LIMIT', 'POLICY__TOKEN_NOT_ALLOWED', 'POLICY__CONTRACT_NOT_ALLOWED', 'POLICY__ROLLING_LIMIT_EXCEEDED', 'POLICY__RATE_LIMITED'],
+    errors: [...TX_INPUT_ERRORS, 'TRANSACTION__IDEMPOTENCY_CONFLICT', ...POLICY_REFUSALS],
   }),
   simulateTransaction: defineRoute({
     method: 'POST',
@@ -119,7 +134,7 @@ export const agentRoutes = {
     summary: 'Dry run of a send: validation, the tier it would get, and the balance changes the chain predicts. Nothing is reserved or signed.',
     body: SendTransactionRequest,
     response: SimulateTransactionResponse,
-    errors: [...TX_INPUT_ERRORS, 'POLICY__SESSION_PER_TX_LIMIT', 'POLICY__SESSION_TOTAL_LIMIT', 'POLICY__TOKEN_NOT_ALLOWED', 'POLICY__CONTRACT_NOT_ALLOWED', 'POLICY__ROLLING_LIMIT_EXCEEDED', 'POLICY__RATE_LIMITED'],
+    errors: [...TX_INPUT_ERRORS, ...POLICY_REFUSALS],
   }),
   listTransactions: defineRoute({
     method: 'GET',
