@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { type admin, type CosignRequest, owner, type Policy } from '@waiaas/protocol';
+import { type admin, type CosignRequest, type Policy } from '@waiaas/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OwnerDevice, type OwnerSocket } from '../support/owner-device.js';
+import { type OwnerSocket, pairAndConnect } from '../support/owner-device.js';
 import { evmOwnerWallet, solanaOwnerWallet } from '../support/owner-wallet.js';
 import { createTestHome, type RunningSigner, startSigner, type TestHome } from '../support/signer-home.js';
 
@@ -33,12 +33,7 @@ describe("policy changes from the Owner's paired device, only with the Owner's s
     home = await createTestHome();
     signer = await startSigner(home);
     expect((await home.cli('wallet', 'create', '--chain', 'solana', '--name', 'bot', '--json')).code).toBe(0);
-    const { code } = owner.CreatePairingCodeResponse.parse((await home.cli('pair', '--json')).json());
-    const device = await OwnerDevice.create(home.port);
-    expect((await device.pair(code)).status).toBe(200);
-    socket = await device.connect();
-    socket.send({ type: 'resume', lastSeq: null });
-    await socket.next('synced');
+    ({ socket } = await pairAndConnect(home));
   }, 120_000);
   afterAll(async () => {
     socket?.close();

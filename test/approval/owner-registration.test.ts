@@ -1,6 +1,6 @@
 import { type admin, type CosignRequest, owner } from '@waiaas/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OwnerDevice, type OwnerSocket } from '../support/owner-device.js';
+import { type OwnerSocket, pairAndConnect } from '../support/owner-device.js';
 import { evmOwnerWallet, solanaOwnerWallet } from '../support/owner-wallet.js';
 import { createTestHome, type RunningSigner, startSigner, TEST_PASSWORD, type TestHome } from '../support/signer-home.js';
 
@@ -25,12 +25,7 @@ describe('registering the Owner and recovering from the kill switch with their s
   beforeAll(async () => {
     home = await createTestHome();
     signer = await startSigner(home);
-    const { code } = owner.CreatePairingCodeResponse.parse((await home.cli('pair', '--json')).json());
-    const device = await OwnerDevice.create(home.port);
-    expect((await device.pair(code)).status).toBe(200);
-    socket = await device.connect();
-    socket.send({ type: 'resume', lastSeq: null });
-    await socket.next('synced');
+    ({ socket } = await pairAndConnect(home));
   }, 120_000);
   afterAll(async () => {
     socket?.close();

@@ -8,7 +8,7 @@ import { verifyTypedData } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, httpRequest } from '../support/http.js';
-import { OwnerDevice, type OwnerSocket } from '../support/owner-device.js';
+import { type OwnerSocket, pairAndConnect } from '../support/owner-device.js';
 import { createTestHome, freePort, type RunningSigner, startSigner, type TestHome } from '../support/signer-home.js';
 import { installTestWallets } from './test-wallets.js';
 
@@ -47,12 +47,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the co-sign page: the Owner signs with a
   beforeAll(async () => {
     home = await createTestHome();
     signer = await startSigner(home);
-    const { code } = owner.CreatePairingCodeResponse.parse((await home.cli('pair', '--json')).json());
-    const device = await OwnerDevice.create(home.port);
-    expect((await device.pair(code)).status).toBe(200);
-    socket = await device.connect();
-    socket.send({ type: 'resume', lastSeq: null });
-    await socket.next('synced');
+    ({ socket } = await pairAndConnect(home));
     // The opener: a page on another origin, standing in for the extension's window.
     const parentPort = await freePort();
     parentServer = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>opener</title>'));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { type admin, type CosignRequest, owner } from '@waiaas/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OwnerDevice, type OwnerSocket } from '../support/owner-device.js';
+import { type OwnerSocket, pairAndConnect } from '../support/owner-device.js';
 import { solanaOwnerWallet } from '../support/owner-wallet.js';
 import { createTestHome, type RunningSigner, startSigner, type TestHome } from '../support/signer-home.js';
 
@@ -28,12 +28,7 @@ describe('Owner-signed audit checkpoints, signed over the paired channel and che
   beforeAll(async () => {
     home = await createTestHome();
     signer = await startSigner(home);
-    const { code } = owner.CreatePairingCodeResponse.parse((await home.cli('pair', '--json')).json());
-    const device = await OwnerDevice.create(home.port);
-    expect((await device.pair(code)).status).toBe(200);
-    socket = await device.connect();
-    socket.send({ type: 'resume', lastSeq: null });
-    await socket.next('synced');
+    ({ socket } = await pairAndConnect(home));
   }, 120_000);
   afterAll(async () => {
     socket?.close();

@@ -2,6 +2,7 @@ import { webcrypto } from 'node:crypto';
 import { owner } from '@waiaas/protocol';
 import WebSocket from 'ws';
 import { httpRequest, type HttpResponse } from './http.js';
+import type { TestHome } from './signer-home.js';
 
 const { subtle } = webcrypto;
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -188,4 +189,16 @@ export class OwnerSocket {
   close() {
     this.ws.close();
   }
+}
+
+/** Pairs a new test device with the running signer of `home` (through `waiaas pair`) and opens a synced connection. */
+export async function pairAndConnect(home: Pick<TestHome, 'cli' | 'port'>): Promise<{ device: OwnerDevice; socket: OwnerSocket }> {
+  const { code } = owner.CreatePairingCodeResponse.parse((await home.cli('pair', '--json')).json());
+  const device = await OwnerDevice.create(home.port);
+  const paired = await device.pair(code);
+  if (paired.status !== 200) throw new Error(`pairing refused: ${paired.status} ${paired.text}`);
+  const socket = await device.connect();
+  socket.send({ type: 'resume', lastSeq: null });
+  await socket.next('synced');
+  return { device, socket };
 }

@@ -1,5 +1,4 @@
-import { type agent, type CosignAction, type CosignFields, type CosignRequest, WaiaasError } from '@waiaas/protocol';
-import type { Owner } from '../owner/owner-store.js';
+import { type agent, type CosignAction, type CosignFields, WaiaasError } from '@waiaas/protocol';
 import type { ApprovalDeps } from './approval-deps.js';
 import type { ApprovalRow } from './approval-store.js';
 import { describeCall } from './describe-call.js';
@@ -26,10 +25,3 @@ export function approvalCosignFields(deps: Pick<ApprovalDeps, 'transactions' | '
     expiresAt: iso(approval.expires_at),
   };
 }
-
-/** What the Owner's wallet is asked to sign, in its own format. */
-export function cosignRequest(owner: Pick<Owner, 'chain'>, fields: CosignFields): CosignRequest {
-  return { fields, format: owner.chain === 'solana' ? 'solana-message' : 'eip712' };
-}
-
-export const isApprovalAction = (a: CosignAction): a is 'approve' | 'reject' => a === 'approve' || a === 'reject';

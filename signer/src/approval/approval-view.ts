@@ -1,7 +1,8 @@
 import type { admin, agent } from '@waiaas/protocol';
 import type { Owner } from '../owner/owner-store.js';
 import type { ApprovalDeps } from './approval-deps.js';
-import { approvalCosignFields, cosignRequest } from './approval-cosign.js';
+import { requestFor } from '../owner/owner-challenge.js';
+import { approvalCosignFields } from './approval-cosign.js';
 import type { ApprovalRow } from './approval-store.js';
 import { describeCall } from './describe-call.js';
 
@@ -46,8 +47,8 @@ export function approvalView(
     expiresAt: iso(row.expires_at),
     cosign: open
       ? {
-          approve: cosignRequest(owner, approvalCosignFields(deps, row, 'approve')),
-          reject: cosignRequest(owner, approvalCosignFields(deps, row, 'reject')),
+          approve: requestFor(owner, approvalCosignFields(deps, row, 'approve')),
+          reject: requestFor(owner, approvalCosignFields(deps, row, 'reject')),
         }
       : null,
   };

@@ -2,7 +2,7 @@ import { type CosignFields, type CosignRequest, type owner, type Policy, WaiaasE
 import type { AuditLog } from '../audit/audit-log.js';
 import { describeRule } from '../policy/describe-rule.js';
 import type { PolicyStore } from '../policy/policy-store.js';
-import { activeSession } from '../policy/set-policy.js';
+import { activeSession, removePolicy, setPolicy } from '../policy/set-policy.js';
 import type { SessionStore } from '../session/session-store.js';
 import type { WalletStore } from '../wallet/wallet-store.js';
 import type { CosignNonces, IssuedNonce } from './cosign-nonces.js';
@@ -127,15 +127,9 @@ export async function changePolicy(
         throw new WaiaasError('COSIGN__INVALID_SIGNATURE', { action: 'policy-change', owner: current.address });
       }
       deps.nonces.consume(answer.nonce, 'policy-change', digest, now);
-      const policy = apply(deps, answer.change, still.target, now);
+      const by = { actor: `owner:${current.address}` as const, details: { digest, via: answer.via } };
+      const policy = 'set' in answer.change ? setPolicy(deps, answer.change.set, by) : removePolicy(deps, answer.change.remove, by);
       if (current.state === 'GRACE') deps.owner.lock(current.address, now);
-      deps.audit.record({
-        actor: `owner:${current.address}`,
-        action: 'set' in answer.change ? 'policy.set' : 'policy.remove',
-        walletId: policy.walletId,
-        sessionId: policy.sessionId,
-        details: { policyId: policy.id, rule: policy.rule, digest, via: answer.via },
-      });
       return policy;
     });
   } catch (error) {
@@ -144,12 +138,4 @@ export async function changePolicy(
     }
     throw error;
   }
-}
-
-/** The same store calls as the admin API's setPolicy / removePolicy, on the target already resolved. */
-function apply(deps: ChangePolicyDeps, change: owner.PolicyChange, target: Target, now: number): Policy {
-  if ('set' in change) return deps.policies.set(target.walletId, change.set.rule, now, target.sessionId ?? undefined);
-  const policy = deps.policies.get(change.remove);
-  if (!policy || !deps.policies.remove(change.remove)) throw new WaiaasError('POLICY__NOT_FOUND', { policyId: change.remove });
-  return policy;
 }
