@@ -23,11 +23,13 @@ describe('approvals over the paired Owner channel, an EVM Owner signing EIP-712,
   let agent: ReturnType<typeof agentClient>;
   let device: OwnerDevice;
   let wallet: OwnerWallet;
+  let agentSessionId: string;
   const sendLarge = () => agent.send({ type: 'TRANSFER', to: RECIPIENT, amount: '7000' });
 
   beforeAll(async () => {
     h = await startEvmSigner({ WAIAAS_PIPELINE_CONFIRM_INTERVAL: '100', WAIAAS_OWNER_APPROVAL_SETTLE: '1s' });
     agent = await h.newAgent('agent', { wei: 10n * ETH });
+    agentSessionId = (await h.home.cli('session', 'list', '--wallet', 'agent', '--json')).json<{ sessions: admin.Session[] }>().sessions[0]?.id ?? '';
     const limit = await h.home.cli('policy', 'set', 'spending-limit', '--wallet', 'agent', '--asset', 'native', '--instant-max', '1000', '--notify-max', '1000', '--delay-max', '1000', '--json');
     expect(limit.code, limit.stdout).toBe(0);
     wallet = evmOwnerWallet();
@@ -46,7 +48,9 @@ describe('approvals over the paired Owner channel, an EVM Owner signing EIP-712,
     const tx = await sendLarge();
     const { event } = await nextEvent(socket, 'approval.requested');
     const approval = event.approval;
-    expect(approval).toMatchObject({ transactionId: tx.id, status: 'PENDING', recipient: RECIPIENT, walletName: 'agent', network: 'local-evm' });
+    expect(approval).toMatchObject({ transactionId: tx.id, sessionId: agentSessionId, status: 'PENDING', recipient: RECIPIENT, walletName: 'agent', network: 'local-evm' });
+    // No rule of this wallet lists or names the recipient: the Owner is warned it is new.
+    expect(approval).toMatchObject({ recipientLabel: null, recipientKnown: false });
     // Pushed after the dry run: the Owner sees the wallet lose exactly the amount plus the fee.
     expect(approval.simulation?.ok).toBe(true);
     const fee = BigInt(approval.simulation?.fee ?? '0');
@@ -96,6 +100,57 @@ describe('approvals over the paired Owner channel, an EVM Owner signing EIP-712,
     expect((await nextEvent(again, 'approval.resolved')).event.status).toBe('REJECTED');
     expect((await agent.get(tx.id)).status).toBe('REJECTED');
     for (const s of [again, fresh]) s.close();
+  });
+
+  it('names an allowlisted recipient by its label, shows what the session spent, and tells the agent why the Owner rejected', async () => {
+    const payroll = await h.newAgent('payroll', { wei: 10n * ETH });
+    for (const rule of [
+      ['spending-limit', '--wallet', 'payroll', '--asset', 'native', '--instant-max', '1000', '--notify-max', '1000', '--delay-max', '1000'],
+      ['recipient-allowlist', '--wallet', 'payroll', '--address', `${RECIPIENT}=Treasury`],
+    ]) {
+      const set = await h.home.cli('policy', 'set', ...rule, '--json');
+      expect(set.code, set.stdout).toBe(0);
+    }
+    const socket = await device.connect();
+    socket.send({ type: 'resume', lastSeq: null });
+    await socket.next('synced');
+    const payrollSession = async (id: string) => {
+      const listed = await socket.command({ type: 'session.list', id });
+      const sessions = listed.type === 'result' ? owner.ownerCommands['session.list'].result.parse(listed.result).sessions : [];
+      const session = sessions.find((s) => s.walletName === 'payroll');
+      if (!session) throw new Error(`no payroll session in ${JSON.stringify(listed)}`);
+      return session;
+    };
+
+    const before = await payrollSession('l1');
+    expect(before.spent).toBe('0');
+    await payroll.send({ type: 'TRANSFER', to: RECIPIENT, amount: '400' });
+    expect((await payrollSession('l2')).spent).toBe('400');
+
+    const tx = await payroll.send({ type: 'TRANSFER', to: RECIPIENT, amount: '7000' });
+    const { event } = await nextEvent(socket, 'approval.requested');
+    expect(event.approval).toMatchObject({ transactionId: tx.id, sessionId: before.id, recipient: RECIPIENT, recipientLabel: 'Treasury', recipientKnown: true });
+
+    // The reason is relayed as typed, minus the control characters; the signature covers the rejection only.
+    const cosign = event.approval.cosign as NonNullable<admin.Approval['cosign']>;
+    const reason = '  wrong invoice,\n\u0007 ask me again next week ';
+    const rejected = await socket.command({ type: 'approval.reject', id: 'r1', approvalId: event.approval.id, signature: await wallet.sign(cosign.reject), reason });
+    expect(rejected).toMatchObject({ type: 'result', result: { status: 'REJECTED' } });
+    expect(await payroll.get(tx.id)).toMatchObject({
+      status: 'REJECTED',
+      error: { code: 'APPROVAL__REJECTED', message: 'Rejected by the Owner: wrong invoice, ask me again next week' },
+    });
+    const audit = (await h.home.cli('audit', 'list', '--action', 'approval.rejected', '--json')).json<{ entries: admin.AuditEntry[] }>().entries;
+    expect(audit[0]?.details).toMatchObject({ transactionId: tx.id, reason: 'wrong invoice, ask me again next week' });
+    // The rejection released its reservation: only the transfer that went through still counts.
+    expect((await payrollSession('l3')).spent).toBe('400');
+
+    // The Owner signed answers before, which locked them in: the device reads it without a signature.
+    const status = await socket.command({ type: 'owner.status', id: 'o1' });
+    const current = status.type === 'result' ? owner.ownerCommands['owner.status'].result.parse(status.result).owner : undefined;
+    expect(current).toMatchObject({ state: 'LOCKED', chain: 'evm' });
+    expect(current?.address?.toLowerCase()).toBe(wallet.address.toLowerCase());
+    socket.close();
   });
 
   it('the Owner cancels a DELAY transaction in its cooldown from the device; its budget is released', async () => {

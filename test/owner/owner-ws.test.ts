@@ -127,6 +127,19 @@ describe('the Owner WebSocket', { timeout: 90_000 }, () => {
     socket.close();
   });
 
+  it('tells the device who the Owner is (nobody yet) and what each session has spent, without a signature', async () => {
+    const socket = await device.connect();
+    const status = await socket.command({ type: 'owner.status', id: 's1' });
+    expect(status.type === 'result' && owner.ownerCommands['owner.status'].result.parse(status.result)).toEqual({
+      owner: { state: 'NONE', chain: null, address: null, setAt: null, lockedAt: null },
+    });
+    const sessionId = await newSession();
+    const list = await socket.command({ type: 'session.list', id: 's2' });
+    const sessions = list.type === 'result' ? owner.ownerCommands['session.list'].result.parse(list.result).sessions : [];
+    expect(sessions.find((s) => s.id === sessionId)).toMatchObject({ status: 'active', walletName: 'bot', spent: '0' });
+    socket.close();
+  });
+
   it('runs unsigned commands for an authenticated device only, each audited as owner:<deviceId>', async () => {
     const anonymous = await device.open();
     await anonymous.next('challenge');

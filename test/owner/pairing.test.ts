@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { owner } from '@waiaas/protocol';
 import WebSocket from 'ws';
 import { errorCode, httpRequest } from '../support/http.js';
+import { getBase58Decoder } from '@solana/kit';
 import { OwnerDevice } from '../support/owner-device.js';
+import { solanaOwnerWallet } from '../support/owner-wallet.js';
 import { createTestHome, type RunningSigner, startSigner, type TestHome } from '../support/signer-home.js';
 
 describe('pairing the Owner browser', { timeout: 60_000 }, () => {
@@ -49,6 +51,25 @@ describe('pairing the Owner browser', { timeout: 60_000 }, () => {
     const reused = await second.pair(issued.code);
     expect(reused.status).toBe(410);
     expect(errorCode(reused)).toBe('PAIRING__CODE_USED');
+  });
+
+  it('names the signer as co-sign messages do (ed25519:<base58>) in `waiaas pair` and in the pair response', async () => {
+    const issued = await newCode();
+    const device = await OwnerDevice.create(home.port);
+    const res = await device.pair(issued.code);
+    const paired = owner.PairResponse.parse(res.body);
+    const derived = `ed25519:${getBase58Decoder().decode(Buffer.from(paired.identityKey, 'base64url'))}`;
+    expect(issued.signerIdentity).toBe(derived);
+    expect(paired.signerIdentity).toBe(derived);
+    // The very string the Owner's wallet will show in a co-sign message.
+    const socket = await device.connect();
+    const message = await socket.command({ type: 'owner.register_message', id: 'm1', address: solanaOwnerWallet().address });
+    socket.close();
+    expect(message.type === 'result' && owner.ownerCommands['owner.register_message'].result.parse(message.result).owner.fields.signer).toBe(derived);
+    // The people-facing output prints both forms.
+    const printed = await home.cli('pair');
+    expect(printed.stdout).toContain(`signer identity      ${derived}`);
+    expect(printed.stdout).toContain(`identity fingerprint ${issued.fingerprint}`);
   });
 
   it('pairs an ECDSA P-256 device too', async () => {

@@ -22,12 +22,24 @@ export const Approval = z.object({
   transactionId: Id,
   walletId: Id,
   walletName: z.string(),
+  /** The session whose agent made the request; null for one made without a session. */
+  sessionId: Id.nullable(),
   network: z.string(),
   type: z.string(),
   status: ApprovalStatus,
   summary: z.string(),
   amount: z.string(),
   recipient: z.string(),
+  /**
+   * The name the wallet's applicable RECIPIENT_ALLOWLIST rules give the recipient (of a batch: the
+   * one name all its recipients share), or null. For display only: the Owner named it, not the agent.
+   */
+  recipientLabel: z.string().nullable(),
+  /**
+   * Whether the applicable rules already know the recipient (allowlisted, labelled, or an allowed
+   * contract of a contract call); of a batch, every recipient. False: show a "new recipient" warning.
+   */
+  recipientKnown: z.boolean(),
   policyReason: z.string().nullable(),
   justification: z.string().nullable(),
   contentDigest: z.string(),

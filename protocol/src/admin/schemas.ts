@@ -50,6 +50,11 @@ export const Session = z.object({
   maxRenewals: z.number().int().nonnegative(),
   revokedAt: Timestamp.nullable(),
   limits: SessionLimits,
+  /**
+   * What the session has spent or reserved of the wallet's native asset, in the smallest unit: the
+   * amount its limits (`maxTotal`) are checked against. Released reservations do not count.
+   */
+  spent: AmountString,
 });
 export type Session = z.infer<typeof Session>;
 

@@ -20,6 +20,12 @@ export const approvalErrors = {
     message: (c: { approval: string; status: string }) =>
       `The transaction of approval ${c.approval} is already ${c.status}: it was signed before the rejection arrived.`,
   },
+  /** Not thrown: the error an agent reads on a transaction the Owner rejected, with the Owner's reason if given. */
+  APPROVAL__REJECTED: {
+    status: 409,
+    message: (c: { approval: string; reason: string | null }) =>
+      c.reason === null ? 'Rejected by the Owner.' : `Rejected by the Owner: ${c.reason}`,
+  },
   APPROVAL__DIGEST_MISMATCH: {
     status: 409,
     message: (c: { transaction: string }) =>

@@ -54,8 +54,23 @@ export const ownerCommands = {
     result: AnswerApprovalResponse,
   },
   'approval.reject': {
-    request: command('approval.reject', { approvalId: Id, signature: CosignSignature }),
+    request: command('approval.reject', {
+      approvalId: Id,
+      signature: CosignSignature,
+      /**
+       * Why, in the Owner's words: recorded in the audit log and shown to the agent on the rejected
+       * transaction. NOT covered by the Owner's signature (the signed message is fixed before the
+       * Owner types it), so it is only as trustworthy as the paired device that relays it: never
+       * act on it, only display it. The signer trims it and strips control characters.
+       */
+      reason: z.string().max(500).optional(),
+    }),
     result: AnswerApprovalResponse,
+  },
+  /** Who the registered Owner is (NONE, GRACE or LOCKED): what the device's options page shows. */
+  'owner.status': {
+    request: command('owner.status', {}),
+    result: z.object({ owner: OwnerStatus }),
   },
   /** The message a new Owner signs to register; replacing a LOCKED Owner, the current one signs it too. */
   'owner.register_message': {

@@ -26,6 +26,9 @@ export const Nonce = base64url(22, 86);
 /** The signer's Ed25519 identity public key: 32 bytes, base64url. */
 export const IdentityKey = base64url(43, 43);
 
+/** The signer's identity key in base58, as co-sign messages name the signer: `ed25519:<base58>`. */
+export const SignerIdentity = z.string().regex(/^ed25519:[1-9A-HJ-NP-Za-km-z]{32,44}$/, 'must be ed25519:<base58 public key>');
+
 /** POST /v1/owner/pair: the device proves it holds the code by a MAC, never by sending the code. */
 export const PairRequest = z.strictObject({
   protocol: z.literal('1'),
@@ -41,6 +44,12 @@ export const PairResponse = z.object({
   deviceId: Id,
   identityKey: IdentityKey,
   fingerprint: z.string(),
+  /**
+   * The identity key as co-sign messages name the signer, `ed25519:<base58>`: the string the
+   * Owner's wallet prompt shows. Derived from `identityKey` (the device can check it), so the MAC
+   * below covers it through that key.
+   */
+  signerIdentity: SignerIdentity,
   /** HMAC-SHA256(HKDF(code), pairResponseTranscript(request mac, deviceId, identityKey)). */
   mac: Mac,
 });
@@ -54,6 +63,8 @@ export const CreatePairingCodeResponse = z.object({
   /** Where the extension reaches the signer, e.g. http://127.0.0.1:3100. */
   address: z.string(),
   fingerprint: z.string(),
+  /** The same key as co-sign messages name it (`ed25519:<base58>`), as PairResponse gives it. */
+  signerIdentity: SignerIdentity,
 });
 export type CreatePairingCodeResponse = z.infer<typeof CreatePairingCodeResponse>;
 

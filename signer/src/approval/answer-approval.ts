@@ -3,6 +3,7 @@ import { verifyCosign } from '../owner/verify-cosign.js';
 import type { ApprovalDeps } from './approval-deps.js';
 import { approvalCosignFields } from './approval-cosign.js';
 import type { ApprovalRow } from './approval-store.js';
+import { rejectionReason } from './rejection-reason.js';
 
 export interface ApprovalAnswer {
   approvalId: string;
@@ -11,6 +12,11 @@ export interface ApprovalAnswer {
   signature: string;
   /** Who relayed the answer (an Owner device), for the audit log. */
   via: string;
+  /**
+   * A rejection's reason as the device relayed it: not part of the signed message, so only shown
+   * (to the agent on its transaction, in the audit log), never acted on.
+   */
+  reason?: string;
 }
 
 export interface ApprovalOutcome {
@@ -55,13 +61,20 @@ async function decide(deps: ApprovalDeps & { settleMs: number }, answer: Approva
     // The Owner may have been replaced while the signature was being checked.
     if (deps.owner.get()?.address !== owner.address) throw new WaiaasError('COSIGN__INVALID_SIGNATURE', { action: answer.action, owner: owner.address });
     const by = `owner:${owner.address}` as const;
-    const outcome = answer.action === 'approve' ? approve(deps, current, now, by) : reject(deps, current, now, by);
+    const reason = answer.action === 'reject' ? rejectionReason(answer.reason) : null;
+    const outcome = answer.action === 'approve' ? approve(deps, current, now, by) : reject(deps, current, now, by, reason);
     if (owner.state === 'GRACE') deps.owner.lock(owner.address, now);
     deps.audit.record({
       actor: by,
       action: `approval.${outcome.status.toLowerCase()}`,
       walletId: deps.transactions.get(current.transaction_id)?.wallet_id ?? null,
-      details: { approvalId: current.id, transactionId: current.transaction_id, digest: current.content_digest, via: answer.via },
+      details: {
+        approvalId: current.id,
+        transactionId: current.transaction_id,
+        digest: current.content_digest,
+        via: answer.via,
+        ...(answer.action === 'reject' && { reason }),
+      },
     });
     return outcome;
   });
@@ -82,13 +95,16 @@ function approve(deps: ApprovalDeps & { settleMs: number }, approval: ApprovalRo
   return { approvalId: approval.id, transactionId: approval.transaction_id, status: 'APPROVED' };
 }
 
-function reject(deps: ApprovalDeps, approval: ApprovalRow, now: number, by: string): ApprovalOutcome {
+function reject(deps: ApprovalDeps, approval: ApprovalRow, now: number, by: string, reason: string | null): ApprovalOutcome {
+  // What the agent reads on GET /v1/transactions/:id: who stopped its request, and why if the Owner said.
+  const { code, message } = new WaiaasError('APPROVAL__REJECTED', { approval: approval.id, reason });
+  const rejected = { status: 'REJECTED' as const, error_code: code, error_message: message };
   if (approval.status === 'APPROVED') {
     // Approved but maybe not signed yet: the rejection still wins if the agent key has not signed.
     deps.nonces.consume(approval.reject_nonce, 'reject', approval.id, now);
     // Decided first so the transaction's move reports the final outcome; a failed move rolls both back.
     deps.approvals.decide(approval.id, 'APPROVED', 'REJECTED', by, now);
-    if (!deps.transactions.advance(approval.transaction_id, 'PENDING', { status: 'REJECTED' }, now)) {
+    if (!deps.transactions.advance(approval.transaction_id, 'PENDING', rejected, now)) {
       const status = deps.transactions.get(approval.transaction_id)?.status ?? 'unknown';
       throw new WaiaasError('APPROVAL__TOO_LATE_TO_REJECT', { approval: approval.id, status });
     }
@@ -96,7 +112,7 @@ function reject(deps: ApprovalDeps, approval: ApprovalRow, now: number, by: stri
     assertOpen(approval, now);
     deps.nonces.consume(approval.reject_nonce, 'reject', approval.id, now);
     deps.approvals.decide(approval.id, 'PENDING', 'REJECTED', by, now);
-    if (!deps.transactions.advance(approval.transaction_id, 'AWAITING_APPROVAL', { status: 'REJECTED' }, now)) throw transactionGone(deps, approval);
+    if (!deps.transactions.advance(approval.transaction_id, 'AWAITING_APPROVAL', rejected, now)) throw transactionGone(deps, approval);
   }
   return { approvalId: approval.id, transactionId: approval.transaction_id, status: 'REJECTED' };
 }

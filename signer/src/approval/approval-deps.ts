@@ -1,3 +1,4 @@
+import type { Policy } from '@waiaas/protocol';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { CosignNonces } from '../owner/cosign-nonces.js';
 import type { OwnerStore } from '../owner/owner-store.js';
@@ -21,6 +22,8 @@ export interface ApprovalDeps {
   usdValueOf: (transactionId: string) => bigint | undefined;
   /** The native budget of the session that made a request (with it reserved), or null without one. */
   sessionBudgetOf: (sessionId: string) => { maxTotal: string | null; used: string; remaining: string | null } | null;
+  /** The rules that apply to a request of this wallet and session: what the Owner's view names the recipient by. */
+  policiesFor: (walletId: string, sessionId: string | null) => Policy[];
   /** A dry run of the transaction against the chain, for the Owner to see its effect. */
   simulate: (transactionId: string) => Promise<{ ok: boolean; fee: string; balanceChanges: { asset: string; delta: string }[]; error: string | null }>;
   /** Wakes the pipeline worker for an approved transaction. */

@@ -5,6 +5,7 @@ import { requestFor } from '../owner/owner-challenge.js';
 import { approvalCosignFields } from './approval-cosign.js';
 import type { ApprovalRow } from './approval-store.js';
 import { describeCall } from './describe-call.js';
+import { recipientStanding } from './recipient-standing.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const CENT = 10n ** 16n;
@@ -18,7 +19,7 @@ function usdText(value: bigint | undefined): string | null {
 
 /** An approval as the Owner reviews it; the messages to sign only while it can still be answered. */
 export function approvalView(
-  deps: Pick<ApprovalDeps, 'transactions' | 'wallets' | 'signerIdentity' | 'usdValueOf' | 'sessionBudgetOf'>,
+  deps: Pick<ApprovalDeps, 'transactions' | 'wallets' | 'signerIdentity' | 'usdValueOf' | 'sessionBudgetOf' | 'policiesFor'>,
   row: ApprovalRow,
   owner: Owner | undefined,
   now: number,
@@ -26,17 +27,20 @@ export function approvalView(
   const tx = deps.transactions.get(row.transaction_id);
   const wallet = tx && deps.wallets.findById(tx.wallet_id);
   if (!tx || !wallet) return undefined;
-  const words = describeCall(JSON.parse(tx.intent) as agent.TransactionCall, wallet.chain);
+  const call = JSON.parse(tx.intent) as agent.TransactionCall;
+  const words = describeCall(call, wallet.chain);
   const open = row.status === 'PENDING' && row.expires_at > now && owner !== undefined;
   return {
     id: row.id,
     transactionId: tx.id,
     walletId: wallet.id,
     walletName: wallet.name,
+    sessionId: tx.session_id,
     network: tx.network,
     type: tx.type,
     status: row.status,
     ...words,
+    ...recipientStanding(deps.policiesFor(wallet.id, tx.session_id), call, wallet.chain),
     policyReason: tx.policy_reason,
     justification: tx.justification,
     contentDigest: row.content_digest,

@@ -17,7 +17,8 @@ export interface Approvals {
    */
   announce(transactionId: string): Promise<void>;
   pending(): admin.Approval[];
-  answer(approvalId: string, action: 'approve' | 'reject', signature: string, via: string): Promise<ApprovalOutcome>;
+  /** `reason`: a rejection's unsigned reason, shown to the agent and audited (see ApprovalAnswer). */
+  answer(approvalId: string, action: 'approve' | 'reject', signature: string, via: string, reason?: string): Promise<ApprovalOutcome>;
   expireDue(): number;
   assertApproved(transactionId: string, contentDigest: string): void;
 }
@@ -45,7 +46,7 @@ export function createApprovals(
       if (approval && approval.status === 'PENDING') deps.publish({ kind: 'approval.requested', approval });
     },
     pending: () => deps.approvals.pending().flatMap((row) => view(row) ?? []),
-    answer: (approvalId, action, signature, via) => answerApproval(deps, { approvalId, action, signature, via }),
+    answer: (approvalId, action, signature, via, reason) => answerApproval(deps, { approvalId, action, signature, via, reason }),
     expireDue: () => expireApprovals(deps),
     assertApproved: (transactionId, digest) => assertApprovedDigest(deps, transactionId, digest),
   };

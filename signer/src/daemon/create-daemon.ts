@@ -55,7 +55,7 @@ import { changePolicy, policyChangeMessage } from '../owner/change-policy.js';
 import { createKillSwitchStore } from '../kill-switch/kill-switch-store.js';
 import { createAutoStop } from '../autostop/autostop.js';
 import { WaiaasError } from '@waiaas/protocol';
-import { sessionBudget } from '../policy/session-budget.js';
+import { sessionBudget, sessionSpent } from '../policy/session-budget.js';
 import { createPolicyStore } from '../policy/policy-store.js';
 import { createPriceSource } from '../price/create-price-source.js';
 import { canPriceNative } from '../policy/default-policy.js';
@@ -108,7 +108,10 @@ export function createDaemon(opts: {
   const ownerEvents = createOwnerEvents({ store: createOwnerEventStore(db, OWNER_EVENTS_KEPT), now, log });
   const sessions = observeSessions(createSessionStore(db), ownerEvents.publish);
   const tokenKey = () => keystore.sessionTokenKey();
-  const sessionDeps = { sessions, wallets, audit, tokenKey, now, policy: sessionPolicyFrom(config) };
+  const reservations = createReservationStore(db);
+  // What every view of a session reports as spent: the sum its limits are checked against.
+  const sessionSpentOf = (sessionId: string) => sessionSpent(reservations, sessionId);
+  const sessionDeps = { sessions, wallets, audit, tokenKey, now, policy: sessionPolicyFrom(config), spentOf: sessionSpentOf };
   const approvalStore = createApprovalStore(db);
   const transactions = observeApprovalOutcomes(observeTransactions(createTransactionStore(db), ownerEvents.publish), approvalStore, ownerEvents.publish);
   const killSwitch = observeKillSwitch(createKillSwitchStore(db), ownerEvents.publish);
@@ -149,7 +152,6 @@ export function createDaemon(opts: {
     assertApproved: (id, digest) => approvals.assertApproved(id, digest),
     sweep: () => void approvals.expireDue(),
   });
-  const reservations = createReservationStore(db);
   const policies = createPolicyStore(db);
   const atomically = <T>(fn: () => T): T => db.transaction(fn).immediate();
   // [prices.fixed] (an entry without `at` counts as observed now, at start), then the configured provider.
@@ -175,6 +177,7 @@ export function createDaemon(opts: {
       const limit = session && sessionBudget(txDeps, session).limits[0];
       return limit ? { maxTotal: limit.maxTotal, used: limit.used, remaining: limit.remaining } : null;
     },
+    policiesFor: (walletId, sessionId) => policies.applicable(walletId, sessionId ?? undefined),
     simulate: (id) => simulateStored({ transactions, wallets, chains }, id),
     ttlMs: config.owner.approval_timeout * 1000,
     settleMs: config.owner.approval_settle * 1000,
@@ -240,9 +243,11 @@ export function createDaemon(opts: {
     events: ownerEvents,
     commands: createOwnerCommands({
       sessions,
+      sessionSpent: sessionSpentOf,
       transactions,
       activateKillSwitch: (actor, reason) => activateKillSwitch({ db, killSwitch, transactions, audit, now }, { actor, reason }),
       approvals,
+      ownerStatus: () => ownerStatus(owner),
       registerMessage: (address) => registerOwnerChallenge(ownerActions, address),
       register: async (answer) => {
         await registerOwner(ownerActions, answer);
@@ -261,7 +266,7 @@ export function createDaemon(opts: {
       audit,
       now,
     }),
-    snapshot: () => ownerSnapshot({ killSwitch, sessions, transactions, wallets, approvals, now }),
+    snapshot: () => ownerSnapshot({ killSwitch, sessions, sessionSpent: sessionSpentOf, transactions, wallets, approvals, now }),
     audit,
     log,
     now,
@@ -315,7 +320,7 @@ export function createDaemon(opts: {
     listSessions: ({ wallet, all }) =>
       sessions
         .list({ walletId: wallet ? wallets.resolve(wallet).id : undefined, activeAt: all ? undefined : now() })
-        .map((row) => toSession(row, now())),
+        .map((row) => toSession(row, now(), sessionSpentOf(row.id))),
     revokeSession: (sessionId) => revokeSession(sessionDeps, sessionId),
     policies: {
       list: (filter) => listPolicies({ policies, wallets, sessions }, filter),

@@ -2,6 +2,7 @@ import { type owner, WaiaasError } from '@waiaas/protocol';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { IdentitySigner } from '../keystore/identity-key.js';
 import { type OwnerDeviceStore, toOwnerDevice } from './owner-device-store.js';
+import { signerIdentityOf } from '../owner/signer-identity.js';
 import { identityFingerprint } from './pairing-crypto.js';
 import { MAX_PAIRING_TTL_SECONDS, type PairingCodes } from './pairing-codes.js';
 
@@ -27,6 +28,8 @@ export function createOwnerAdmin(deps: {
         expiresAt: new Date(expiresAt).toISOString(),
         address: deps.address,
         fingerprint: identityFingerprint(deps.identity().publicKey),
+        // The form co-sign messages use, so the Owner can match what the wallet prompt shows.
+        signerIdentity: signerIdentityOf(deps.identity().publicKey),
       };
     },
     listDevices: (): owner.OwnerDevice[] => deps.devices.list().map(toOwnerDevice),

@@ -1,17 +1,20 @@
 import { type admin, type CosignRequest, type owner, type Policy, WaiaasError } from '@waiaas/protocol';
 import type { AuditLog } from '../audit/audit-log.js';
-import { type SessionStore, toSession } from '../session/session-store.js';
+import { type SessionSpentOf, type SessionStore, toSession } from '../session/session-store.js';
 import { type TransactionStore, toTransaction } from '../transaction/transaction-store.js';
 import type { Approvals } from '../approval/create-approvals.js';
 import { defineOwnerCommand, type OwnerCommandTable } from './owner-command-table.js';
 
 export interface OwnerCommandDeps {
   sessions: SessionStore;
+  /** Each session's spent-or-reserved native amount, as its limits count it. */
+  sessionSpent: SessionSpentOf;
   transactions: TransactionStore;
   /** The same activation the CLI's admin route runs. */
   activateKillSwitch: (actor: `owner:${string}`, reason: string | null) => admin.ActivateKillSwitchResponse;
   /** The approval workflow: answers carry the Owner's wallet signature, which it verifies. */
   approvals: Pick<Approvals, 'pending' | 'answer'>;
+  ownerStatus: () => admin.OwnerStatus;
   registerMessage: (address: string) => { owner: CosignRequest; currentOwner: CosignRequest | null };
   register: (answer: { address: string; nonce: string; signature: string; currentOwnerSignature?: string; via: string }) => Promise<admin.OwnerStatus>;
   recoverMessage: () => CosignRequest;
@@ -38,7 +41,7 @@ export function createOwnerCommands(deps: OwnerCommandDeps): OwnerCommandTable {
     'session.list': defineOwnerCommand('session.list', (request) => ({
       sessions: deps.sessions
         .list({ walletId: request.walletId, activeAt: request.all ? undefined : deps.now() })
-        .map((row) => toSession(row, deps.now())),
+        .map((row) => toSession(row, deps.now(), deps.sessionSpent(row.id))),
     })),
     'session.revoke': defineOwnerCommand('session.revoke', (request, ctx) => {
       const { sessionId } = request;
@@ -47,7 +50,7 @@ export function createOwnerCommands(deps: OwnerCommandDeps): OwnerCommandTable {
       const row = deps.sessions.get(sessionId);
       if (!row) throw new WaiaasError('SESSION__NOT_FOUND', { sessionId });
       if (revoked) deps.audit.record({ actor: ctx.actor, action: 'session.revoke', walletId: row.wallet_id, sessionId });
-      return { session: toSession(row, deps.now()) };
+      return { session: toSession(row, deps.now(), deps.sessionSpent(sessionId)) };
     }),
     'kill_switch.activate': defineOwnerCommand('kill_switch.activate', (request, ctx) =>
       deps.activateKillSwitch(ctx.actor, request.reason ?? null),
@@ -72,8 +75,9 @@ export function createOwnerCommands(deps: OwnerCommandDeps): OwnerCommandTable {
       deps.approvals.answer(request.approvalId, 'approve', request.signature, ctx.actor),
     ),
     'approval.reject': defineOwnerCommand('approval.reject', (request, ctx) =>
-      deps.approvals.answer(request.approvalId, 'reject', request.signature, ctx.actor),
+      deps.approvals.answer(request.approvalId, 'reject', request.signature, ctx.actor, request.reason),
     ),
+    'owner.status': defineOwnerCommand('owner.status', () => ({ owner: deps.ownerStatus() })),
     'owner.register_message': defineOwnerCommand('owner.register_message', (request) => deps.registerMessage(request.address)),
     'owner.register': defineOwnerCommand('owner.register', async (request, ctx) => ({
       owner: await deps.register({ ...request, via: ctx.actor }),

@@ -1,6 +1,6 @@
 import type { owner } from '@waiaas/protocol';
 import type { KillSwitchStore } from '../kill-switch/kill-switch-store.js';
-import { type SessionStore, toSession } from '../session/session-store.js';
+import { type SessionSpentOf, type SessionStore, toSession } from '../session/session-store.js';
 import { type TransactionStore, toTransaction } from '../transaction/transaction-store.js';
 import type { WalletStore } from '../wallet/wallet-store.js';
 import type { Approvals } from '../approval/create-approvals.js';
@@ -12,6 +12,7 @@ const PER_WALLET = 100;
 export function ownerSnapshot(deps: {
   killSwitch: KillSwitchStore;
   sessions: SessionStore;
+  sessionSpent: SessionSpentOf;
   transactions: TransactionStore;
   wallets: WalletStore;
   approvals: Pick<Approvals, 'pending'>;
@@ -20,7 +21,7 @@ export function ownerSnapshot(deps: {
   const now = deps.now();
   return {
     killSwitch: deps.killSwitch.get(),
-    sessions: deps.sessions.list({ activeAt: now }).map((row) => toSession(row, now)),
+    sessions: deps.sessions.list({ activeAt: now }).map((row) => toSession(row, now, deps.sessionSpent(row.id))),
     delayedTransactions: deps.wallets
       .list()
       .flatMap((wallet) => deps.transactions.page(wallet.id, { status: 'QUEUED', limit: PER_WALLET }))

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { IdentitySigner } from '../keystore/identity-key.js';
 import { type OwnerDeviceStore, encodeDeviceKey } from './owner-device-store.js';
+import { signerIdentityOf } from '../owner/signer-identity.js';
 import { devicePublicKey, identityFingerprint, mac, macMatches } from './pairing-crypto.js';
 import type { PairingCodes } from './pairing-codes.js';
 
@@ -49,6 +50,7 @@ export function pairDevice(deps: PairDeviceDeps, request: owner.PairRequest, ori
         deviceId,
         identityKey,
         fingerprint: identityFingerprint(deps.identity().publicKey),
+        signerIdentity: signerIdentityOf(deps.identity().publicKey),
         mac: mac(key, owner.pairResponseTranscript({ requestMac: request.mac, deviceId, identityKey })),
       };
     } finally {

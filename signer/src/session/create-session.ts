@@ -59,5 +59,6 @@ export async function createSession(
   });
   const row = deps.sessions.get(id);
   if (!row) throw new Error('session row vanished right after insert');
-  return { session: toSession(row, now), token };
+  // A session that has just been opened has requested nothing, so it has spent nothing.
+  return { session: toSession(row, now, 0n), token };
 }

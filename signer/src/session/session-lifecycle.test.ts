@@ -12,6 +12,8 @@ import { createSession } from './create-session.js';
 import { renewSession } from './renew-session.js';
 import { revokeSession } from './revoke-session.js';
 import { createSessionStore } from './session-store.js';
+import { createReservationStore } from '../policy/reservation-store.js';
+import { sessionSpent } from '../policy/session-budget.js';
 
 const HOUR = 3_600_000;
 
@@ -20,6 +22,7 @@ function setup(policy: Partial<{ maxRenewals: number; absoluteLifetimeSeconds: n
   let clock = Date.parse('2026-01-01T00:00:00Z');
   const key = createSecretKey(randomBytes(32));
   const wallets = createWalletStore(db);
+  const reservations = createReservationStore(db);
   wallets.insert({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', name: 'w', chain: 'solana', network: 'solana-devnet', address: 'addr', createdAt: new Date(clock).toISOString() });
   const deps = {
     sessions: createSessionStore(db),
@@ -28,6 +31,7 @@ function setup(policy: Partial<{ maxRenewals: number; absoluteLifetimeSeconds: n
     tokenKey: () => key,
     now: () => clock,
     policy: { defaultTtlSeconds: 3600, maxTtlSeconds: 30 * 86_400, maxRenewals: 2, absoluteLifetimeSeconds: 3 * 3600, ...policy },
+    spentOf: (sessionId: string) => sessionSpent(reservations, sessionId),
   };
   return { deps, db, advance: (ms: number) => (clock += ms) };
 }
@@ -101,7 +105,7 @@ describe('session lifecycle', () => {
     const { deps, db } = setup();
     const { session, token } = await createSession(deps, { wallet: 'w' });
     revokeSession(deps, session.id);
-    revokeSession(deps, session.id);
+    expect(revokeSession(deps, session.id)).toMatchObject({ id: session.id, status: 'revoked', spent: '0' });
     expect((await failure(authenticateSession(deps, token))).code).toBe('SESSION__REVOKED');
     expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'session.revoke'").pluck().get()).toBe(1);
   });

@@ -21,7 +21,13 @@ export interface SessionRow {
 const SELECT = 'SELECT s.*, w.name AS wallet_name FROM sessions s JOIN wallets w ON w.id = s.wallet_id';
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function toSession(row: SessionRow, now: number): admin.Session {
+/**
+ * What a session has spent or reserved of its wallet's native asset (smallest unit): the same sum
+ * its limits are checked against (see `sessionSpent` in policy/session-budget).
+ */
+export type SessionSpentOf = (sessionId: string) => bigint;
+
+export function toSession(row: SessionRow, now: number, spent: bigint): admin.Session {
   return {
     id: row.id,
     walletId: row.wallet_id,
@@ -34,6 +40,7 @@ export function toSession(row: SessionRow, now: number): admin.Session {
     maxRenewals: row.max_renewals,
     revokedAt: row.revoked_at === null ? null : iso(row.revoked_at),
     limits: { maxPerTx: row.max_per_tx, maxTotal: row.max_total },
+    spent: spent.toString(),
   };
 }
 

@@ -6,7 +6,8 @@ import type { SessionRow } from '../session/session-store.js';
 import type { WalletStore } from '../wallet/wallet-store.js';
 import type { ReservationStore } from '../policy/reservation-store.js';
 import { assertWithinSessionLimits } from '../policy/session-limits.js';
-import { NATIVE_ASSET, spendOf } from '../policy/spend-of.js';
+import { spendOf } from '../policy/spend-of.js';
+import { sessionSpent } from '../policy/session-budget.js';
 import { downgradeWithoutOwner, evaluatePolicy, type PolicyDecision } from '../policy/evaluate-policy.js';
 import type { PolicyStore } from '../policy/policy-store.js';
 import { createPolicyHistory } from '../policy/policy-history.js';
@@ -80,7 +81,7 @@ export async function sendTransaction(
     // The Owner approves exact content: without a digest (RPC down at accept) there is nothing to bind to.
     if (tier === 'APPROVAL' && !contentDigest) throw new WaiaasError('CHAIN__RPC_UNAVAILABLE', { network: wallet.network, reason: 'the request could not be built to show the Owner what they approve' });
     const executeAt = tier === 'DELAY' ? now + decision.delaySeconds * 1000 : null;
-    assertWithinSessionLimits(session, spend, deps.reservations.sessionUsage(session.id, NATIVE_ASSET));
+    assertWithinSessionLimits(session, spend, sessionSpent(deps.reservations, session.id));
     deps.transactions.insert({
       id,
       wallet_id: wallet.id,

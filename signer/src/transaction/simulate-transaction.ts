@@ -5,7 +5,8 @@ import type { WalletStore } from '../wallet/wallet-store.js';
 import { callOf, toIntent } from './to-intent.js';
 import type { ReservationStore } from '../policy/reservation-store.js';
 import { assertWithinSessionLimits } from '../policy/session-limits.js';
-import { NATIVE_ASSET, spendOf } from '../policy/spend-of.js';
+import { spendOf } from '../policy/spend-of.js';
+import { sessionSpent } from '../policy/session-budget.js';
 import type { PolicyStore } from '../policy/policy-store.js';
 import type { AutoStop } from '../autostop/autostop.js';
 import type { TransactionStore } from './transaction-store.js';
@@ -34,7 +35,7 @@ export async function simulateTransaction(
   deps.autoStop.assertActive(wallet.id);
   const call = callOf(request);
   // The same policy check as a send, as a dry run: it reads the budget and reserves nothing.
-  assertWithinSessionLimits(session, spendOf(call, wallet.chain), deps.reservations.sessionUsage(session.id, NATIVE_ASSET));
+  assertWithinSessionLimits(session, spendOf(call, wallet.chain), sessionSpent(deps.reservations, session.id));
   const adapter = deps.chains.dryRunAdapter(wallet.network);
   const unsigned = await adapter.build(wallet.address, toIntent(call));
   const at = deps.now();

@@ -16,7 +16,9 @@ export async function pairCommand(ctx: CliContext, opts: { ttl?: string }): Prom
       `  code                 ${result.code}`,
       `  signer address       ${result.address}`,
       `  identity fingerprint ${result.fingerprint}`,
-      `The code works once, until ${result.expiresAt}. Check the extension shows the same fingerprint.`,
+      `  signer identity      ${result.signerIdentity}`,
+      `The code works once, until ${result.expiresAt}. Check the extension shows the same fingerprint;`,
+      'co-sign messages in your wallet name this signer by its identity as shown above.',
     ].join('\n'),
   );
 }
