@@ -5,3 +5,4 @@ export * from './pairing-code.js';
 export * from './pairing-schemas.js';
 export * from './routes.js';
 export * from './transcripts.js';
+export * from './cosign-window.js';
