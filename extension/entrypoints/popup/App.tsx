@@ -1,47 +1,106 @@
-import type { ConnectionModel, ConnectionStatus } from '../../src/models/connection-model';
+import { useState } from 'preact/hooks';
+import { ActivityList } from '../../src/components/ActivityList';
+import { ApprovalList } from '../../src/components/ApprovalList';
+import { ConnectionBanner } from '../../src/components/ConnectionBanner';
+import { ErrorNote } from '../../src/components/ErrorNote';
+import { KillSwitchPanel } from '../../src/components/KillSwitchPanel';
+import { NewRequestAnnouncer } from '../../src/components/NewRequestAnnouncer';
+import { SessionList } from '../../src/components/SessionList';
+import { Tabs, type TabItem } from '../../src/components/Tabs';
+import type { ClockModel } from '../../src/models/clock-model';
+import type { CompanionModel } from '../../src/models/companion-model';
+import { requestKey } from '../../src/models/request-tracker';
+import type { CompanionState } from '../../src/port/messages';
 
-const STATUS_LABELS: Record<ConnectionStatus, string> = {
-  connecting: 'Checking…',
-  unpaired: 'Not paired',
-  unreachable: 'Unavailable',
-};
+type TabId = 'approvals' | 'sessions' | 'stop' | 'activity';
 
-function StatusDetails({ status }: { status: ConnectionStatus }) {
-  switch (status) {
-    case 'connecting':
-      return <p>Asking the extension's background for its state.</p>;
-    case 'unpaired':
-      return (
-        <>
-          <p>
-            This extension is not paired with a WAIaaS signer yet, so it cannot show or approve what
-            your agents ask to sign.
-          </p>
-          <p>To pair it, run this where your signer runs and follow the steps it prints:</p>
-          <pre>
-            <code>waiaas pair</code>
-          </pre>
-        </>
-      );
-    case 'unreachable':
-      return <p>The extension's background stopped answering. Close this popup and open it again.</p>;
-    default:
-      return status satisfies never;
-  }
+export interface AppProps {
+  model: CompanionModel;
+  clock: ClockModel;
+  onOpenOptions(): void;
 }
 
-export function App({ model }: { model: ConnectionModel }) {
-  const status = model.status.value;
+function Loading({ model }: { model: CompanionModel }) {
+  const error = model.loadError.value;
+  if (error === null) return <p class="empty" aria-busy="true">Loading…</p>;
   return (
-    <main>
-      <h1>WAIaaS Owner companion</h1>
-      {/* A live region, so a screen reader announces the state once the background answers. */}
-      <section aria-labelledby="connection-heading" aria-live="polite">
-        <h2 id="connection-heading">
-          Signer: <span class={`status status-${status}`}>{STATUS_LABELS[status]}</span>
-        </h2>
-        <StatusDetails status={status} />
-      </section>
+    <>
+      <ErrorNote error={error} testId="load-error" />
+      <button type="button" class="primary" onClick={() => void model.reload()}>
+        Try again
+      </button>
+    </>
+  );
+}
+
+function Panels({ model, clock, state }: { model: CompanionModel; clock: ClockModel; state: CompanionState }) {
+  const [tab, setTab] = useState<TabId>('approvals');
+  const statuses = model.requests.value;
+  const offline = state.connection !== 'connected';
+  const tabs: TabItem<TabId>[] = [
+    { id: 'approvals', label: 'Approvals', count: state.approvals.length },
+    { id: 'sessions', label: 'Sessions', count: state.sessions.length },
+    { id: 'stop', label: 'Stop' },
+    { id: 'activity', label: 'Activity' },
+  ];
+  return (
+    <>
+      {offline && state.connection !== 'connecting' && <p class="note">Actions come back once the signer is reachable again.</p>}
+      <Tabs<TabId> label="Companion sections" tabs={tabs} selected={tab} onSelect={setTab}>
+        {tab === 'approvals' && (
+          <ApprovalList
+            approvals={state.approvals}
+            statuses={statuses}
+            now={clock.now}
+            offline={offline}
+            onApprove={(id) => void model.approve(id)}
+            onReject={(id, reason) => void model.reject(id, reason)}
+            onDismiss={model.dismiss}
+          />
+        )}
+        {tab === 'sessions' && (
+          <SessionList
+            sessions={state.sessions}
+            approvals={state.approvals}
+            statuses={statuses}
+            offline={offline}
+            onRevoke={(id) => void model.revokeSession(id)}
+            onDismiss={model.dismiss}
+          />
+        )}
+        {tab === 'stop' && (
+          <KillSwitchPanel
+            killSwitch={state.killSwitch}
+            status={statuses[requestKey('activateKillSwitch')]}
+            lastResult={model.lastKillSwitch.value}
+            offline={offline}
+            onActivate={(reason) => void model.activateKillSwitch(reason)}
+            onDismissError={() => model.dismiss(requestKey('activateKillSwitch'))}
+          />
+        )}
+        {tab === 'activity' && <ActivityList items={state.activity} />}
+      </Tabs>
+    </>
+  );
+}
+
+/** The popup: the link to the signer on top, then what waits for the Owner and what agents can do. */
+export function App({ model, clock, onOpenOptions }: AppProps) {
+  const view = model.connection.value;
+  const state = model.state.value;
+  const paired = state !== null && state.pairing !== null && view !== 'unpaired' && view !== 'refused' && view !== 'unreachable';
+  return (
+    <main class="popup">
+      <h1>WAIaaS Owner</h1>
+      <ConnectionBanner view={view} state={state} now={clock.now} onOpenOptions={onOpenOptions} />
+      <NewRequestAnnouncer approvals={state?.approvals ?? null} />
+      {view === 'loading' && <Loading model={model} />}
+      {paired && <Panels model={model} clock={clock} state={state} />}
+      <footer>
+        <button type="button" class="link" data-testid="settings" onClick={onOpenOptions}>
+          Settings: pairing, Owner wallet, policies
+        </button>
+      </footer>
     </main>
   );
 }

@@ -1,8 +1,18 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { createConnectionModel } from '../../src/models/connection-model';
-import { connectPopupPort } from '../../src/port/popup-port';
+import { createClockModel } from '../../src/models/clock-model';
+import { createCompanionModel } from '../../src/models/companion-model';
+import { connectPagePort } from '../../src/port/page-port';
 import { App } from './App';
-import './style.css';
+import '../../src/components/style.css';
 
-render(<App model={createConnectionModel(connectPopupPort(browser.runtime))} />, document.body);
+function main(): void {
+  const model = createCompanionModel(connectPagePort(browser.runtime));
+  const clock = createClockModel();
+  const openOptions = (): void => {
+    void browser.runtime.openOptionsPage();
+  };
+  render(<App model={model} clock={clock} onOpenOptions={openOptions} />, document.body);
+}
+
+main();
