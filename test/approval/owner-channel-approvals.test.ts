@@ -48,7 +48,7 @@ describe('approvals over the paired Owner channel, an EVM Owner signing EIP-712,
     const tx = await sendLarge();
     const { event } = await nextEvent(socket, 'approval.requested');
     const approval = event.approval;
-    expect(approval).toMatchObject({ transactionId: tx.id, sessionId: agentSessionId, status: 'PENDING', recipient: RECIPIENT, walletName: 'agent', network: 'local-evm' });
+    expect(approval).toMatchObject({ transactionId: tx.id, sessionId: agentSessionId, status: 'PENDING', recipient: RECIPIENT, walletName: 'agent', chain: 'evm', network: 'local-evm' });
     // No rule of this wallet lists or names the recipient: the Owner is warned it is new.
     expect(approval).toMatchObject({ recipientLabel: null, recipientKnown: false });
     // Pushed after the dry run: the Owner sees the wallet lose exactly the amount plus the fee.

@@ -51,7 +51,7 @@ describe.each(BROWSER_KINDS)('the Owner companion in %s, with an EVM Owner (Meta
       await ui.pair(options, `http://127.0.0.1:${s.home.port}`, code);
 
       await ui.click(options, ui.testid('register-owner-evm'));
-      expect(await ui.cosign('eip6963:', 'cosign-register-evm-owner')).toContain('Registered');
+      await ui.cosign('eip6963:', 'Registered', 'cosign-register-evm-owner');
       const { owner } = await cli<{ owner: { state: string; address: string } }>('owner', 'show');
       expect(owner).toMatchObject({ state: 'LOCKED', address: wallet.evmAddress });
 
@@ -64,7 +64,7 @@ describe.each(BROWSER_KINDS)('the Owner companion in %s, with an EVM Owner (Meta
       await ui.waitForBadge(popup, '1');
 
       await ui.click(popup, `${ui.approvalCard(approvalId)} ${ui.testid('approve')}`);
-      expect(await ui.cosign('eip6963:', 'cosign-approve-evm')).toContain('Approved');
+      await ui.cosign('eip6963:', 'Approved', 'cosign-approve-evm');
       expect((await agent.waitFor(tx.id, 'CONFIRMED', 30_000)).status).toBe('CONFIRMED');
       expect(await getBalance(s.anvil.client, { address: RECIPIENT })).toBe(WEI);
       await waitInPage(popup, () => document.querySelectorAll('[data-testid="approval"]').length === 0);

@@ -71,8 +71,7 @@ describe.each(BROWSER_KINDS)('the Owner companion in %s, with a Solana Owner (Ph
     it('2. registers the Phantom-like wallet as the Owner: LOCKED at once', async () => {
       const options = await ui.openOptions();
       await ui.click(options, ui.testid('register-owner-solana'));
-      const verdict = await ui.cosign('standard:', 'cosign-register-owner');
-      expect(verdict).toContain('Registered');
+      await ui.cosign('standard:', 'Registered', 'cosign-register-owner');
       const { owner } = await cli<{ owner: { state: string; address: string } }>('owner', 'show');
       expect(owner).toMatchObject({ state: 'LOCKED', address: wallet.solanaAddress });
       const reopened = await ui.openOptions();
@@ -101,7 +100,7 @@ describe.each(BROWSER_KINDS)('the Owner companion in %s, with a Solana Owner (Ph
       const approvalId = await ui.waitForApproval(popup);
       const before = s.chain.lamports(RECIPIENT);
       await ui.click(popup, `${ui.approvalCard(approvalId)} ${ui.testid('approve')}`);
-      expect(await ui.cosign('standard:', 'cosign-approve')).toContain('Approved');
+      await ui.cosign('standard:', 'Approved', 'cosign-approve');
       const pending = await cli<{ approvals: { id: string; transactionId: string }[] }>('approval', 'list');
       expect(pending.approvals.find((a) => a.id === approvalId)).toBeUndefined();
       const done = await agent.waitFor(waiting.id, 'CONFIRMED', 30_000);
@@ -118,7 +117,7 @@ describe.each(BROWSER_KINDS)('the Owner companion in %s, with a Solana Owner (Ph
       await ui.click(popup, `${card} ${ui.testid('reject')}`);
       await popup.type(`${card} ${ui.testid('reject-reason')}`, 'Not this vendor');
       await ui.click(popup, `${card} ${ui.testid('reject-confirm')}`);
-      expect(await ui.cosign('standard:')).toContain('Rejected');
+      await ui.cosign('standard:', 'Rejected');
       const done = await agent.waitFor(tx.id, 'REJECTED', 15_000);
       expect(done.error?.message).toContain('Not this vendor');
     });
@@ -147,6 +146,8 @@ describe.each(BROWSER_KINDS)('the Owner companion in %s, with a Solana Owner (Ph
       await ui.selectTab(popup, 'sessions');
       const row = `[data-testid="session"][data-session-id="${created.session.id}"]`;
       await popup.waitForSelector(row, { timeout: 15_000 });
+      // Spent against the limit, in the wallet's own unit.
+      expect(await popup.$eval(`${row} [data-testid="session-spent"]`, (el) => el.textContent)).toContain('0 SOL');
       await launched.screenshot(popup, 'popup-sessions');
       await ui.click(popup, `${row} ${ui.testid('revoke')}`);
       await ui.click(popup, `${row} ${ui.testid('revoke-confirm')}`);

@@ -136,7 +136,7 @@ describe('the Owner WebSocket', { timeout: 90_000 }, () => {
     const sessionId = await newSession();
     const list = await socket.command({ type: 'session.list', id: 's2' });
     const sessions = list.type === 'result' ? owner.ownerCommands['session.list'].result.parse(list.result).sessions : [];
-    expect(sessions.find((s) => s.id === sessionId)).toMatchObject({ status: 'active', walletName: 'bot', spent: '0' });
+    expect(sessions.find((s) => s.id === sessionId)).toMatchObject({ status: 'active', walletName: 'bot', chain: 'solana', spent: '0' });
     socket.close();
   });
 

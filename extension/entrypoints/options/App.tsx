@@ -82,7 +82,7 @@ function Policies({ state, options }: { state: CompanionState; options: OptionsM
       {policies === null ? (
         <p class="empty">{connected ? 'Reading the policies…' : 'The policies show once the signer is connected.'}</p>
       ) : (
-        <PolicyList policies={policies} walletNames={walletNames} walletChains={chainsByWallet(state.approvals)} busy={busy} onChange={(c) => void options.changePolicy(c)} />
+        <PolicyList policies={policies} walletNames={walletNames} walletChains={chainsByWallet([...state.approvals, ...state.sessions])} busy={busy} onChange={(c) => void options.changePolicy(c)} />
       )}
       <details>
         <summary>Set a spending limit</summary>

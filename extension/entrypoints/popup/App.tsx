@@ -61,7 +61,6 @@ function Panels({ model, clock, state }: { model: CompanionModel; clock: ClockMo
         {tab === 'sessions' && (
           <SessionList
             sessions={state.sessions}
-            approvals={state.approvals}
             statuses={statuses}
             offline={offline}
             onRevoke={(id) => void model.revokeSession(id)}

@@ -15,8 +15,9 @@ export interface OpenCosignWindow {
 /**
  * A message relayed by the content script is accepted only if it parses as a CosignPageMessage,
  * names a ticket we issued, comes from the very tab we opened for that ticket, and that tab is
- * still on the signer's co-sign page. Any other page on 127.0.0.1 (the content script runs on all
- * of them) cannot answer for a window it did not get, nor can the right tab once navigated away.
+ * still on the signer's co-sign page. Another co-sign page on 127.0.0.1 (any port: the content
+ * script matches the path on every port) cannot answer for a window it did not get, nor can the
+ * right tab once navigated away.
  */
 export function acceptRelayedMessage(
   open: ReadonlyMap<string, OpenCosignWindow>,

@@ -5,7 +5,7 @@ import { Amount } from './Amount';
 import { ConfirmButton } from './ConfirmButton';
 import { Countdown } from './Countdown';
 import { ErrorNote } from './ErrorNote';
-import { chainOfNetwork } from './native-unit';
+import type { ChainFamily } from './native-unit';
 import { RecipientLine } from './RecipientLine';
 import { SimulationResult } from './SimulationResult';
 
@@ -23,7 +23,7 @@ export interface ApprovalCardProps {
 
 const shortId = (id: string) => id.slice(-8);
 
-function Budget({ budget, chain }: { budget: admin.Approval['sessionBudget']; chain: ReturnType<typeof chainOfNetwork> }) {
+function Budget({ budget, chain }: { budget: admin.Approval['sessionBudget']; chain: ChainFamily }) {
   if (budget === null) return <>No session budget applies.</>;
   if (budget.maxTotal === null || budget.remaining === null) return <>No limit (used <Amount base={budget.used} chain={chain} />).</>;
   return (
@@ -36,7 +36,7 @@ function Budget({ budget, chain }: { budget: admin.Approval['sessionBudget']; ch
 /** One approval the Owner must answer: everything needed to decide, then Approve or Reject. */
 export function ApprovalCard(props: ApprovalCardProps) {
   const { approval, now, approveStatus, rejectStatus, offline, onApprove, onReject, onDismissError } = props;
-  const chain = chainOfNetwork(approval.network);
+  const chain = approval.chain;
   const expired = !(Date.parse(approval.expiresAt) > now.value) || approval.status !== 'PENDING';
   const waiting = approveStatus?.pending === true || rejectStatus?.pending === true;
   const titleId = `approval-${approval.id}`;

@@ -1,12 +1,9 @@
 import type { admin } from '@waiaas/protocol';
 import { requestKey, type RequestStatus } from '../models/request-tracker';
-import { chainsByWallet } from './native-unit';
 import { SessionRow } from './SessionRow';
 
 export interface SessionListProps {
   sessions: readonly admin.Session[];
-  /** Sessions name only their wallet: the approvals on screen tell some wallets' chains. */
-  approvals: readonly admin.Approval[];
   statuses: Readonly<Record<string, RequestStatus>>;
   offline: boolean;
   onRevoke(sessionId: string): void;
@@ -14,7 +11,7 @@ export interface SessionListProps {
 }
 
 /** Every active agent session, each with Revoke. */
-export function SessionList({ sessions, approvals, statuses, offline, onRevoke, onDismiss }: SessionListProps) {
+export function SessionList({ sessions, statuses, offline, onRevoke, onDismiss }: SessionListProps) {
   if (sessions.length === 0) {
     return (
       <p class="empty" data-testid="sessions-empty">
@@ -22,14 +19,12 @@ export function SessionList({ sessions, approvals, statuses, offline, onRevoke, 
       </p>
     );
   }
-  const chains = chainsByWallet(approvals);
   return (
     <ul class="list">
       {sessions.map((session) => (
         <SessionRow
           key={session.id}
           session={session}
-          chain={chains.get(session.walletId) ?? null}
           status={statuses[requestKey('revokeSession', session.id)]}
           offline={offline}
           onRevoke={onRevoke}

@@ -6,11 +6,11 @@ import { SessionRow, spentPercent } from './SessionRow';
 
 afterEach(cleanup);
 
-function renderRow(session = createSession(), chain: 'solana' | null = 'solana') {
+function renderRow(session = createSession()) {
   const onRevoke = vi.fn();
   render(
     <ul>
-      <SessionRow session={session} chain={chain} status={undefined} offline={false} onRevoke={onRevoke} onDismissError={() => undefined} />
+      <SessionRow session={session} status={undefined} offline={false} onRevoke={onRevoke} onDismissError={() => undefined} />
     </ul>,
   );
   return onRevoke;
@@ -23,9 +23,9 @@ describe('SessionRow', () => {
     expect(screen.getByTestId('session-spent').textContent).toBe('1.5 SOL of 5 SOL');
   });
 
-  it('says "no limit" without a total limit, and base units when the chain is unknown', () => {
-    renderRow(createSession({ limits: { maxPerTx: null, maxTotal: null } }), null);
-    expect(screen.getByTestId('session-spent').textContent).toBe('1500000000 base units (no limit)');
+  it('says "no limit" without a total limit, in the unit of the session wallet’s chain', () => {
+    renderRow(createSession({ chain: 'evm', spent: '250000000000000000', limits: { maxPerTx: null, maxTotal: null } }));
+    expect(screen.getByTestId('session-spent').textContent).toBe('0.25 ETH (no limit)');
   });
 
   it('revokes only after the confirmation', () => {

@@ -4,12 +4,9 @@ import { Amount } from './Amount';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorNote } from './ErrorNote';
 import { formatDateTime } from './format-time';
-import type { ChainFamily } from './native-unit';
 
 export interface SessionRowProps {
   session: admin.Session;
-  /** The wallet's chain when known, for the amounts' unit. */
-  chain: ChainFamily | null;
   status: RequestStatus | undefined;
   offline: boolean;
   onRevoke(sessionId: string): void;
@@ -24,8 +21,9 @@ export function spentPercent(spent: string, maxTotal: string | null): number | n
 }
 
 /** One active agent session: whose, since and until when, what it spent, and Revoke. */
-export function SessionRow({ session, chain, status, offline, onRevoke, onDismissError }: SessionRowProps) {
+export function SessionRow({ session, status, offline, onRevoke, onDismissError }: SessionRowProps) {
   const { maxTotal, maxPerTx } = session.limits;
+  const { chain } = session;
   const percent = spentPercent(session.spent, maxTotal);
   return (
     <li class="card session" data-testid="session" data-session-id={session.id}>

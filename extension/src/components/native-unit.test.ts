@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createApproval } from '../models/fake-companion-state';
-import { chainOfNetwork, chainsByWallet, formatNative } from './native-unit';
-
-describe('chainOfNetwork', () => {
-  it.each([
-    ['solana-devnet', 'solana'],
-    ['local-solana', 'solana'],
-    ['ethereum-mainnet', 'evm'],
-    ['base-sepolia', 'evm'],
-    ['sepolia', 'evm'],
-    ['local-evm', 'evm'],
-    ['database', null],
-    ['my-chain', null],
-  ])('%s is %s', (network, chain) => {
-    expect(chainOfNetwork(network)).toBe(chain);
-  });
-});
+import { createApproval, createSession } from '../models/fake-companion-state';
+import { chainsByWallet, formatNative } from './native-unit';
 
 describe('formatNative', () => {
   it('shows lamports as SOL and wei as ETH', () => {
@@ -31,8 +16,8 @@ describe('formatNative', () => {
 });
 
 describe('chainsByWallet', () => {
-  it('learns each wallet’s chain from the network of its approvals', () => {
-    const chains = chainsByWallet([createApproval({ walletId: 'w1', network: 'local-evm' }), createApproval({ walletId: 'w2', network: 'x' })]);
-    expect([...chains]).toEqual([['w1', 'evm']]);
+  it('learns each wallet’s chain from the approvals and sessions the signer sent', () => {
+    const chains = chainsByWallet([createApproval({ walletId: 'w1', chain: 'evm' }), createSession({ walletId: 'w2', chain: 'solana' })]);
+    expect([...chains]).toEqual([['w1', 'evm'], ['w2', 'solana']]);
   });
 });

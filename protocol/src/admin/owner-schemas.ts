@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../common/ids.js';
+import { Chain, Id } from '../common/ids.js';
 import { CosignRequest, CosignSignature } from '../owner/cosign.js';
 
 export const OwnerState = z.enum(['NONE', 'GRACE', 'LOCKED']);
@@ -22,6 +22,8 @@ export const Approval = z.object({
   transactionId: Id,
   walletId: Id,
   walletName: z.string(),
+  /** The wallet's chain: the unit of the session budget's native amounts. */
+  chain: Chain,
   /** The session whose agent made the request; null for one made without a session. */
   sessionId: Id.nullable(),
   network: z.string(),

@@ -42,6 +42,8 @@ export const Session = z.object({
   id: Id,
   walletId: Id,
   walletName: z.string(),
+  /** The wallet's chain, so an Owner's screen can name the unit of `spent` and the limits. */
+  chain: Chain,
   status: SessionStatus,
   createdAt: Timestamp,
   expiresAt: Timestamp,

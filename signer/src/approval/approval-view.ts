@@ -35,6 +35,7 @@ export function approvalView(
     transactionId: tx.id,
     walletId: wallet.id,
     walletName: wallet.name,
+    chain: wallet.chain,
     sessionId: tx.session_id,
     network: tx.network,
     type: tx.type,

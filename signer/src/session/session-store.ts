@@ -1,10 +1,11 @@
-import type { admin } from '@waiaas/protocol';
+import type { admin, Chain } from '@waiaas/protocol';
 import type { Db } from '../db/open-database.js';
 
 export interface SessionRow {
   id: string;
   wallet_id: string;
   wallet_name: string;
+  wallet_chain: Chain;
   token_hash: string;
   ttl_seconds: number;
   created_at: number;
@@ -18,7 +19,7 @@ export interface SessionRow {
   max_total: string | null;
 }
 
-const SELECT = 'SELECT s.*, w.name AS wallet_name FROM sessions s JOIN wallets w ON w.id = s.wallet_id';
+const SELECT = 'SELECT s.*, w.name AS wallet_name, w.chain AS wallet_chain FROM sessions s JOIN wallets w ON w.id = s.wallet_id';
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
@@ -32,6 +33,7 @@ export function toSession(row: SessionRow, now: number, spent: bigint): admin.Se
     id: row.id,
     walletId: row.wallet_id,
     walletName: row.wallet_name,
+    chain: row.wallet_chain,
     status: row.revoked_at !== null ? 'revoked' : row.expires_at <= now ? 'expired' : 'active',
     createdAt: iso(row.created_at),
     expiresAt: iso(row.expires_at),
@@ -45,7 +47,7 @@ export function toSession(row: SessionRow, now: number, spent: bigint): admin.Se
 }
 
 export interface SessionStore {
-  insert(row: Omit<SessionRow, 'wallet_name' | 'renew_count' | 'revoked_at'>): void;
+  insert(row: Omit<SessionRow, 'wallet_name' | 'wallet_chain' | 'renew_count' | 'revoked_at'>): void;
   get(id: string): SessionRow | undefined;
   list(filter: { walletId?: string; activeAt?: number }): SessionRow[];
   /** Compare-and-swap on the token hash: only the holder of the current token can renew. */
