@@ -17,8 +17,8 @@ export async function pairCommand(ctx: CliContext, opts: { ttl?: string }): Prom
       `  signer address       ${result.address}`,
       `  identity fingerprint ${result.fingerprint}`,
       `  signer identity      ${result.signerIdentity}`,
-      `The code works once, until ${result.expiresAt}. Check the extension shows the same fingerprint;`,
-      'co-sign messages in your wallet name this signer by its identity as shown above.',
+      `The code works once, until ${result.expiresAt}. Check the extension's settings show the same signer`,
+      'identity: every co-sign message your wallet is asked to sign names this signer by it.',
     ].join('\n'),
   );
 }
