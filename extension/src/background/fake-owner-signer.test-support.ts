@@ -10,12 +10,18 @@ export const subtle = webcrypto.subtle as SubtleCrypto;
 export const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 export const DEVICE_ID = '01936a5c-0000-7000-8000-000000000001';
 
-/** Lets pending promises (WebCrypto runs off the main thread) settle until `done` holds. */
-export async function until(done: () => boolean, what = 'condition'): Promise<void> {
-  for (let i = 0; i < 2000; i++) {
+/**
+ * Lets pending promises (WebCrypto runs off the main thread) settle until `done` holds. Bounded by
+ * wall-clock time, not a tick count: on a loaded machine a signature can outlast thousands of ticks.
+ * hrtime, because the tests fake Date (never hrtime or setImmediate).
+ */
+export async function until(done: () => boolean, what = 'condition', timeoutMs = 10_000): Promise<void> {
+  const deadline = process.hrtime.bigint() + BigInt(timeoutMs) * 1_000_000n;
+  while (process.hrtime.bigint() < deadline) {
     if (done()) return;
     await new Promise((resolve) => setImmediate(resolve));
   }
+  if (done()) return;
   throw new Error(`timed out waiting for ${what}`);
 }
 
